@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from bitesize.accounts import views as accounts
+from bitesize.api.api import api
+from bitesize.communities import views as communities
+from bitesize.pages import views as pages
+from bitesize.profiles import views as profiles
+
+admin.site.site_header = "Bitesize operations"
+admin.site.site_title = "Bitesize admin"
+
+urlpatterns = [
+    path("", pages.landing, name="landing"),
+    path("dashboard/", pages.dashboard, name="dashboard"),
+    path("welcome/", pages.welcome, name="welcome"),
+    path("healthz", pages.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("settings/", accounts.settings_page, name="settings"),
+    path("settings/tokens/<int:pk>/revoke/", accounts.token_revoke, name="token_revoke"),
+    path("profile/", profiles.profile_edit, name="profile_edit"),
+    path("profile/skills/", profiles.skill_add, name="skill_add"),
+    path("profile/skills/<int:pk>/remove/", profiles.skill_remove, name="skill_remove"),
+    path("profile/available/", profiles.available_toggle, name="available_toggle"),
+    path("profile/goals/", profiles.goal_add, name="goal_add"),
+    path("profile/goals/<int:pk>/status/", profiles.goal_status, name="goal_status"),
+    path("skills/suggest/", profiles.skill_suggest, name="skill_suggest"),
+    path("mentors/", profiles.directory, name="directory"),
+    path("people/<slug:handle>/", profiles.profile_detail, name="profile_detail"),
+    path("communities/", communities.community_list, name="community_list"),
+    path("c/<slug:slug>/", communities.community_detail, name="community_detail"),
+    path("c/<slug:slug>/join/", communities.community_join, name="community_join"),
+    path("c/<slug:slug>/leave/", communities.community_leave, name="community_leave"),
+    path("c/<slug:slug>/members/", communities.community_members, name="community_members"),
+    path("c/<slug:slug>/members/<int:pk>/role/", communities.member_role, name="member_role"),
+    path("c/<slug:slug>/members/<int:pk>/remove/", communities.member_remove, name="member_remove"),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+]

@@ -1,0 +1,154 @@
+"""Shared fixtures: the named cast (alice the mentor, bob the mentee, charlie the outsider,
+dana the organisation's owner), and a real Chromium for browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.test import Client
+
+from bitesize.accounts.models import User
+from bitesize.communities.models import Community, Membership
+from bitesize.profiles.models import Profile
+from bitesize.profiles.services import profile_ensure, profile_skill_add
+
+PASSWORD = "correct horse battery staple"
+
+
+def make_user(
+    email: str,
+    name: str,
+    *,
+    mentor: bool = False,
+    zone: str = "Europe/Berlin",
+    visibility: str = Profile.Visibility.PUBLIC,
+) -> User:
+    user = User.objects.create_user(email=email, password=PASSWORD)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    profile = profile_ensure(user=user, name=name, time_zone=zone)
+    profile.is_mentor = mentor
+    profile.visibility = visibility
+    profile.save()
+    return user
+
+
+@pytest.fixture
+def org(db: Any) -> Community:
+    return Community.objects.create(
+        name="Northwind",
+        slug="northwind",
+        kind=Community.Kind.ORGANISATION,
+        join_policy=Community.JoinPolicy.INVITE,
+    )
+
+
+@pytest.fixture
+def network(db: Any) -> Community:
+    return Community.objects.create(
+        name="Data Guild",
+        slug="data-guild",
+        kind=Community.Kind.NETWORK,
+        join_policy=Community.JoinPolicy.OPEN,
+    )
+
+
+@pytest.fixture
+def alice(db: Any, org: Community) -> User:
+    """A mentor inside the organisation, visible to its members only."""
+    user = make_user(
+        "alice@example.com", "Alice Moreau", mentor=True, visibility=Profile.Visibility.COMMUNITIES
+    )
+    profile_skill_add(profile=user.profile, text="Kubernetes", level=4)
+    Membership.objects.create(community=org, user=user, role=Membership.Role.MENTOR)
+    return user
+
+
+@pytest.fixture
+def bob(db: Any, org: Community) -> User:
+    """A mentee in the same organisation."""
+    user = make_user("bob@example.com", "Bob Okafor", zone="Africa/Lagos")
+    Membership.objects.create(community=org, user=user, role=Membership.Role.MEMBER)
+    return user
+
+
+@pytest.fixture
+def dana(db: Any, org: Community) -> User:
+    """The organisation's owner."""
+    user = make_user("dana@example.com", "Dana Whitfield", zone="Europe/London")
+    Membership.objects.create(community=org, user=user, role=Membership.Role.OWNER)
+    return user
+
+
+@pytest.fixture
+def charlie(db: Any) -> User:
+    """The outsider: in no community, must see nothing of the organisation."""
+    return make_user("charlie@example.com", "Charlie Tran", zone="America/Los_Angeles")
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def outbox(settings: Any) -> Path:
+    """This test's outbox folder (see _isolated_files)."""
+    return Path(settings.EMAIL_FILE_PATH)
+
+
+# --- browser ------------------------------------------------------------------------------
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("BITESIZE_REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}; browser tests are required here.")
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium to run it).")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop runs in this thread
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, timezone_id="Asia/Kolkata"
+    )
+    context.set_default_timeout(15_000)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files(tmp_path: Path, settings: Any) -> None:
+    """Uploads and e-mail of a test go to its own folder, never to var/."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.EMAIL_BACKEND = "bitesize.lib.mail.OutboxBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "outbox")
+    settings.ACCOUNT_RATE_LIMITS = False  # the cache may be a shared Redis
