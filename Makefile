@@ -27,7 +27,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 
 typecheck: $(BIN)/.installed
-	$(BIN)/mypy bitesize tests
+	$(BIN)/mypy bitesize tests bench conftest.py
 
 migrations-check: $(BIN)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -37,8 +37,8 @@ pytest: $(BIN)/.installed
 
 test: lint typecheck migrations-check pytest
 
-bench: setup
-	$(BIN)/python -m bench
+bench: $(BIN)/.installed
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 superuser: setup
 	$(BIN)/python manage.py createsuperuser

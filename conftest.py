@@ -3,14 +3,18 @@ dana the organisation's owner), and a real Chromium for browser tests."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from allauth.account.models import EmailAddress
+from asgiref.sync import sync_to_async
+from django.db import connections
 from django.test import Client
 
 from bitesize.accounts.models import User
@@ -19,6 +23,7 @@ from bitesize.profiles.models import Profile
 from bitesize.profiles.services import profile_ensure, profile_skill_add
 
 PASSWORD = "correct horse battery staple"
+T = TypeVar("T")
 
 
 def make_user(
@@ -91,6 +96,22 @@ def charlie(db: Any) -> User:
     return make_user("charlie@example.com", "Charlie Tran", zone="America/Los_Angeles")
 
 
+def run_async(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a coroutine to completion on its own loop in its own thread, so that it works
+    whatever loop this thread has (Playwright's sync API keeps one running)."""
+
+    async def main() -> T:
+        try:
+            return await make()
+        finally:
+            # Database work of the coroutine ran in asgiref's shared sync thread; close its
+            # connection so the test database can be dropped at the end of the run.
+            await sync_to_async(connections.close_all)()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(main())).result()
+
+
 def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
@@ -107,8 +128,11 @@ def outbox(settings: Any) -> Path:
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser() -> Iterator[Any]:
+    """A Chromium per test. Not per session: Playwright's sync API switches the context
+    that Django keeps its database connections in, and a session-wide one would hide the
+    connection that carries the test database's serialized contents."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("BITESIZE_REQUIRE_BROWSER"):
             pytest.fail(f"Chromium not found at {CHROMIUM}; browser tests are required here.")
@@ -152,3 +176,8 @@ def _isolated_files(tmp_path: Path, settings: Any) -> None:
     settings.EMAIL_BACKEND = "bitesize.lib.mail.OutboxBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path / "outbox")
     settings.ACCOUNT_RATE_LIMITS = False  # the cache may be a shared Redis
+
+
+# Transactional tests (threads, live servers, sockets) flush the database when they end, which
+# would take the skill catalogue that migrations load with it; they are marked
+# serialized_rollback=True so that it is restored for each of them.

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "bitesize.pages",
     "bitesize.api",
     "bitesize.demo",
+    "bitesize.lib",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ from bitesize.accounts.services import access_token_authenticate
 from bitesize.api.schemas import (
     CommunityOut,
     ErrorOut,
+    IndustryOut,
     MentorOut,
     MeOut,
     ProfileOut,
@@ -34,7 +35,7 @@ from bitesize.profiles.services import (
     profile_skill_remove,
     profile_update,
 )
-from bitesize.skills.models import SkillAlias
+from bitesize.skills.models import Industry, SkillAlias
 from bitesize.skills.selectors import skill_search
 
 
@@ -167,23 +168,19 @@ def profile_patch(request: HttpRequest, payload: ProfileUpdateIn) -> ProfileOut:
     for text_field in ("headline", "bio", "help_with"):
         if data.get(text_field) is None and text_field in data:
             data[text_field] = ""
-    if industry_ids is not None:
-        from bitesize.skills.models import Industry
-
-        known = set(Industry.objects.filter(pk__in=industry_ids).values_list("pk", flat=True))
-        if missing := sorted(set(industry_ids) - known):
-            raise ValidationError({"industry_ids": f"Unknown industry id(s): {missing}."})
     profile_update(profile=profile, fields=data, languages=languages, industry_ids=industry_ids)
     return ProfileOut.of(_profile_queryset().get(pk=profile.pk))
 
 
 @me_router.post(
-    "/skills", response={201: ProfileSkillOut, **ERRORS, 422: ErrorOut}, summary="Add a skill"
+    "/skills",
+    response={201: ProfileSkillOut, 200: ProfileSkillOut, **ERRORS, 422: ErrorOut},
+    summary="Add a skill (201), or change the level of one already listed (200)",
 )
 def skills_add(request: HttpRequest, payload: SkillAddIn) -> Status[ProfileSkillOut]:
-    item = profile_skill_add(profile=_me(request), text=payload.skill, level=payload.level)
+    item, created = profile_skill_add(profile=_me(request), text=payload.skill, level=payload.level)
     return Status(
-        201,
+        201 if created else 200,
         ProfileSkillOut(
             id=item.pk,
             label=item.label,
@@ -232,6 +229,11 @@ def skills(
         )
         for s in found
     ]
+
+
+@router.get("/industries", response=list[IndustryOut], tags=["skills"], summary="All industries")
+def industries(request: HttpRequest) -> list[Industry]:
+    return list(Industry.objects.all())
 
 
 class MentorFilters(Schema):

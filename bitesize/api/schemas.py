@@ -14,6 +14,12 @@ class SkillOut(Schema):
     synonyms: list[str]
 
 
+class IndustryOut(Schema):
+    id: int
+    name: str
+    slug: str
+
+
 class ProfileSkillOut(Schema):
     id: int
     label: str

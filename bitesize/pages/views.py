@@ -24,7 +24,7 @@ def landing(request: HttpRequest) -> HttpResponse:
     mentors = visible_profiles(request.user).filter(is_mentor=True)
     featured = (
         mentors.exclude(headline="")
-        .prefetch_related("skills__skill")
+        .prefetch_related("skills__skill", "languages")
         .order_by("-available_now", "?")[:6]
     )
     return render(
@@ -83,7 +83,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "goal_form": GoalForm(),
             "steps": steps,
             "done": sum(1 for s in steps if s[1]),
-            "suggested": suggested.prefetch_related("skills__skill")[:6],
+            "suggested": suggested.prefetch_related("skills__skill", "languages")[:6],
             "memberships": memberships,
             "available_count": mentors.filter(available_now=True).count(),
         },

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zoneinfo
 from functools import lru_cache
+from importlib import resources
 
 from django.conf.global_settings import LANGUAGES
 from django.db import models
@@ -29,11 +30,30 @@ _HIDDEN_ZONE_PREFIXES = ("Etc/", "SystemV/", "US/", "posix/", "right/")
 
 
 @lru_cache(maxsize=1)
+def _zone_links() -> dict[str, str]:
+    """Old zone names and the canonical name they link to ("Asia/Calcutta" is
+    "Asia/Kolkata"), from the IANA data of the pinned tzdata package. Browsers still
+    report some old names."""
+    text = (resources.files("tzdata.zoneinfo") / "tzdata.zi").read_text("utf-8")
+    links = {}
+    for line in text.splitlines():
+        if line.startswith("L "):
+            _, target, name = line.split()
+            links[name] = target
+    return links
+
+
+def canonical_zone(name: str) -> str:
+    return _zone_links().get(name, name)
+
+
+@lru_cache(maxsize=1)
 def time_zone_names() -> tuple[str, ...]:
     """Canonical IANA zones for pickers: Region/City names, plus UTC."""
-    zones = (z for z in zoneinfo.available_timezones() if "/" in z)
+    links = _zone_links()
+    zones = (z for z in zoneinfo.available_timezones() if "/" in z and z not in links)
     return (*sorted(z for z in zones if not z.startswith(_HIDDEN_ZONE_PREFIXES)), "UTC")
 
 
 def is_time_zone(name: str) -> bool:
-    return name in time_zone_names() or name in zoneinfo.available_timezones()
+    return canonical_zone(name) in time_zone_names()

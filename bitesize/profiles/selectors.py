@@ -88,8 +88,6 @@ class DirectoryQuery:
 def mentor_directory(viewer: User | AnonymousUser, query: DirectoryQuery) -> QuerySet[Profile]:
     """Mentors the viewer may see that match the query, best matches first."""
     mentors = visible_profiles(viewer).filter(is_mentor=True, user__is_active=True)
-    if viewer.is_authenticated:
-        mentors = mentors.exclude(user_id=viewer.pk)
     ranked_skills: set[int] = set()
     text = query.text.strip()
     if text:

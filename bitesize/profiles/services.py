@@ -12,10 +12,16 @@ from django.utils.text import slugify
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from bitesize.accounts.models import User
-from bitesize.profiles.choices import LANGUAGE_NAMES, SESSION_LENGTHS, Format, is_time_zone
+from bitesize.profiles.choices import (
+    LANGUAGE_NAMES,
+    SESSION_LENGTHS,
+    Format,
+    canonical_zone,
+    is_time_zone,
+)
 from bitesize.profiles.models import Profile, ProfileLanguage, ProfileSkill
 from bitesize.skills.catalogue import clean_label
-from bitesize.skills.models import Skill
+from bitesize.skills.models import Industry, Skill
 from bitesize.skills.selectors import skill_resolve
 
 PHOTO_SIZE = 512
@@ -43,7 +49,7 @@ def profile_ensure(*, user: User, name: str = "", time_zone: str = "") -> Profil
                 user=user,
                 name=name,
                 handle=_free_handle(name),
-                time_zone=time_zone if is_time_zone(time_zone) else "UTC",
+                time_zone=canonical_zone(time_zone) if is_time_zone(time_zone) else "UTC",
             )
     except IntegrityError:  # created by a concurrent request
         return Profile.objects.get(user=user)
@@ -58,8 +64,11 @@ def profile_update(
 ) -> Profile:
     """Update the given fields after validating them; nothing is written if one is wrong."""
     errors: dict[str, str] = {}
-    if "time_zone" in fields and not is_time_zone(str(fields["time_zone"])):
-        errors["time_zone"] = f"{fields['time_zone']} is not a known time zone."
+    if "time_zone" in fields:
+        if is_time_zone(str(fields["time_zone"])):
+            fields["time_zone"] = canonical_zone(str(fields["time_zone"]))
+        else:
+            errors["time_zone"] = f"{fields['time_zone']} is not a known time zone."
     if "session_lengths" in fields:
         lengths = fields["session_lengths"]
         if not isinstance(lengths, list) or not lengths or not set(lengths) <= set(SESSION_LENGTHS):
@@ -74,6 +83,11 @@ def profile_update(
             errors["formats"] = "Pick one or more of: " + ", ".join(Format.values) + "."
         else:
             fields["formats"] = [f for f in Format.values if f in formats]
+    if industry_ids is not None:
+        industry_ids = list(dict.fromkeys(industry_ids))
+        known = set(Industry.objects.filter(pk__in=industry_ids).values_list("pk", flat=True))
+        if missing := [i for i in industry_ids if i not in known]:
+            errors["industry_ids"] = f"Unknown industry id(s): {', '.join(map(str, missing))}."
     if languages is not None:
         languages = list(dict.fromkeys(languages))
         unknown = [code for code in languages if code not in LANGUAGE_NAMES]
@@ -81,6 +95,10 @@ def profile_update(
             errors["languages"] = f"Unknown language code(s): {', '.join(unknown)}."
     for name, value in fields.items():
         setattr(profile, name, value)
+    if profile.available_now and not profile.is_mentor:
+        if fields.get("available_now"):
+            errors["available_now"] = "Only mentors can be available now."
+        profile.available_now = False  # someone who stops mentoring is not available now
     try:
         profile.full_clean(exclude=["user", "handle", "photo"])
     except ValidationError as exc:
@@ -138,9 +156,10 @@ def profile_set_photo(*, profile: Profile, upload: UploadedFile | None) -> Profi
     return profile
 
 
-def profile_skill_add(*, profile: Profile, text: str, level: int) -> ProfileSkill:
+def profile_skill_add(*, profile: Profile, text: str, level: int) -> tuple[ProfileSkill, bool]:
     """Add a skill from free text: the catalogue skill when it matches (by name, synonym
-    or spelling variant), a tag otherwise. Adding one that is there updates its level."""
+    or spelling variant), a tag otherwise. Adding one that is there updates its level.
+    Returns the item and whether it is new."""
     label = clean_label(text)
     if len(label) < 1:
         raise ValidationError({"skill": "Type a skill."})
@@ -157,18 +176,19 @@ def profile_skill_add(*, profile: Profile, text: str, level: int) -> ProfileSkil
         if existing is not None:
             existing.level = level
             existing.save(update_fields=["level"])
-            return existing
+            return existing, False
         if ProfileSkill.objects.filter(profile=profile).count() >= MAX_SKILLS:
             raise ValidationError({"skill": f"A profile holds at most {MAX_SKILLS} skills."})
         try:
             with transaction.atomic():
-                return ProfileSkill.objects.create(
+                created = ProfileSkill.objects.create(
                     profile=profile, skill=skill, tag="" if skill else label, level=level
                 )
+                return created, True
         except IntegrityError:  # the same skill added twice at once
             if skill is not None:
-                return ProfileSkill.objects.get(profile=profile, skill=skill)
-            return ProfileSkill.objects.get(profile=profile, skill=None, tag=label)
+                return ProfileSkill.objects.get(profile=profile, skill=skill), False
+            return ProfileSkill.objects.get(profile=profile, skill=None, tag=label), False
 
 
 def profile_skill_remove(*, profile: Profile, profile_skill_id: int) -> bool:

@@ -124,6 +124,13 @@ def test_skills_add_and_remove(bob):
     assert response.status_code == 201
     assert response.json()["label"] == "Kubernetes"
     item_id = response.json()["id"]
+    again = Client().post(
+        "/api/v1/me/skills",
+        data=json.dumps({"skill": "Kubernetes", "level": 4}),
+        content_type="application/json",
+        **auth,
+    )
+    assert again.status_code == 200 and again.json()["id"] == item_id and again.json()["level"] == 4
     assert Client().delete(f"/api/v1/me/skills/{item_id}", **auth).status_code == 204
     assert Client().delete(f"/api/v1/me/skills/{item_id}", **auth).status_code == 404
 
@@ -175,3 +182,36 @@ def test_openapi_document_lists_the_endpoints(client):
 
 def test_session_client_reads_me(bob):
     assert client_for(bob).get("/api/v1/me").json()["email"] == "bob@example.com"
+
+
+def test_only_mentors_can_be_available_now(bob, alice):
+    response = Client().patch(
+        "/api/v1/me/profile",
+        data=json.dumps({"available_now": True}),
+        content_type="application/json",
+        **bearer(bob),
+    )
+    assert response.status_code == 400 and "available_now" in response.json()["errors"]
+    alice.profile.available_now = True
+    alice.profile.save()
+    response = Client().patch(
+        "/api/v1/me/profile",
+        data=json.dumps({"is_mentor": False}),
+        content_type="application/json",
+        **bearer(alice),
+    )
+    assert response.status_code == 200 and response.json()["available_now"] is False
+
+
+def test_industries_are_listed_and_unknown_ids_reported_with_other_errors(bob):
+    industries = Client().get("/api/v1/industries", **bearer(bob)).json()
+    assert len(industries) >= 25 and {"id", "name", "slug"} <= set(industries[0])
+    response = Client().patch(
+        "/api/v1/me/profile",
+        data=json.dumps({"industry_ids": [industries[0]["id"], 999999], "time_zone": "Nowhere"}),
+        content_type="application/json",
+        **bearer(bob),
+    )
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"industry_ids", "time_zone"}
+    assert not Profile.objects.get(user=bob).industries.exists()

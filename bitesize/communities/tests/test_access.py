@@ -139,7 +139,7 @@ def test_community_list_hides_invite_only_organisations_from_outsiders(org, netw
     assert "Data Guild" in body and "Northwind" not in body
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_joins_leave_one_membership(network, charlie):
     errors: list[BaseException] = []
 

@@ -26,17 +26,19 @@ def png(width: int, height: int) -> bytes:
 
 
 def test_free_text_skill_is_normalised_to_the_catalogue(bob):
-    item = profile_skill_add(profile=bob.profile, text="  k8s ", level=2)
-    assert item.skill is not None and item.skill.name == "Kubernetes"
-    again = profile_skill_add(profile=bob.profile, text="kubernetes", level=3)
-    assert again.pk == item.pk and again.level == 3
+    item, created = profile_skill_add(profile=bob.profile, text="  k8s ", level=2)
+    assert created and item.skill is not None and item.skill.name == "Kubernetes"
+    again, created = profile_skill_add(profile=bob.profile, text="kubernetes", level=3)
+    assert not created and again.pk == item.pk and again.level == 3
     assert bob.profile.skills.count() == 1
 
 
 def test_unknown_skill_is_kept_as_a_tag(bob):
-    item = profile_skill_add(profile=bob.profile, text="Medieval falconry", level=1)
+    item, _ = profile_skill_add(profile=bob.profile, text="Medieval falconry", level=1)
     assert item.skill is None and item.tag == "Medieval falconry"
-    assert profile_skill_add(profile=bob.profile, text="medieval FALCONRY", level=2).pk == item.pk
+    assert (
+        profile_skill_add(profile=bob.profile, text="medieval FALCONRY", level=2)[0].pk == item.pk
+    )
 
 
 def test_bad_skill_level_is_refused(bob):
@@ -189,3 +191,11 @@ def test_new_profile_handles_are_unique(db):
     b = make_user("b@example.com", "Sam Lee")
     assert a.profile.handle != b.profile.handle
     assert Profile.objects.count() == 2
+
+
+def test_old_zone_names_from_browsers_become_canonical(bob):
+    from bitesize.profiles.choices import time_zone_names
+
+    profile_update(profile=bob.profile, fields={"time_zone": "Asia/Calcutta"})
+    assert bob.profile.time_zone == "Asia/Kolkata"
+    assert "Asia/Calcutta" not in time_zone_names() and "Asia/Kathmandu" in time_zone_names()

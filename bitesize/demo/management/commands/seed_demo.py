@@ -3,6 +3,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -24,11 +25,21 @@ class Command(BaseCommand):
             "--if-empty", action="store_true", help="Do nothing when people exist already."
         )
         parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument(
+            "--allow-without-debug",
+            action="store_true",
+            help="Seed even with DEBUG off (the demo accounts share a published password).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         mentors, mentees = options["mentors"], options["mentees"]
         if mentors < 0 or mentees < 0:
             raise CommandError("--mentors and --mentees take zero or more.")
+        if not settings.DEBUG and not options["allow_without_debug"]:
+            raise CommandError(
+                "DEBUG is off: this looks like a production site, and every demo account "
+                "shares a published password. Pass --allow-without-debug to seed anyway."
+            )
         if options["if_empty"] and Profile.objects.exists():
             self.stdout.write("Demo data is there already; keeping it.")
             return

@@ -1,0 +1,56 @@
+from collections import Counter
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from bitesize.accounts.models import User
+from bitesize.communities.models import Community, Membership
+from bitesize.demo.people import DEMO_LOGINS, DEMO_PASSWORD
+from bitesize.profiles.models import Profile, ProfileSkill
+
+pytestmark = pytest.mark.django_db
+
+
+def seed(**options: object) -> None:
+    # The test run has DEBUG off, as production does.
+    call_command("seed_demo", allow_without_debug=True, **options)
+
+
+def test_it_refuses_to_seed_a_production_site():
+    with pytest.raises(CommandError, match="published password"):
+        call_command("seed_demo", mentors=1, mentees=0, no_progress=True)
+    assert not User.objects.exists()
+
+
+def test_demo_is_a_living_platform():
+    seed(mentors=80, mentees=40, no_progress=True)
+    mentors = Profile.objects.filter(is_mentor=True)
+    assert mentors.count() >= 80
+    assert Profile.objects.filter(is_mentor=False).exclude(handle="operator").count() >= 40
+    assert mentors.values("time_zone").distinct().count() >= 8
+    kinds = Counter(Community.objects.values_list("kind", flat=True))
+    assert kinds == {"organisation": 1, "network": 2}
+    assert Membership.objects.filter(role="owner").exists()
+    # Varied people: distinct headlines and skills on every mentor.
+    assert mentors.values("headline").distinct().count() > 60
+    assert not mentors.exclude(pk__in=ProfileSkill.objects.values("profile")).exists()
+
+
+def test_demo_logins_work_and_a_second_run_keeps_the_data():
+    seed(mentors=5, mentees=3, no_progress=True)
+    for _role, email in DEMO_LOGINS:
+        assert Client().login(email=email, password=DEMO_PASSWORD), email
+    assert User.objects.get(email=DEMO_LOGINS[-1][1]).is_superuser
+    before = User.objects.count()
+    seed(if_empty=True, no_progress=True)
+    assert User.objects.count() == before
+
+
+def test_same_seed_same_people():
+    seed(mentors=10, mentees=0, seed=3, no_progress=True)
+    first = list(Profile.objects.order_by("pk").values_list("name", flat=True))
+    Profile.objects.all().delete()
+    User.objects.all().delete()
+    seed(mentors=10, mentees=0, seed=3, no_progress=True)
+    assert list(Profile.objects.order_by("pk").values_list("name", flat=True)) == first
