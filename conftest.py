@@ -167,6 +167,9 @@ def page(browser: Any) -> Iterator[Any]:
     pg = context.new_page()
     yield pg
     context.close()
+    # Database work done while Playwright ran used connections of its own context; close
+    # them so the test database can be dropped at the end of the run.
+    connections.close_all()
 
 
 @pytest.fixture(autouse=True)
