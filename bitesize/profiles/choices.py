@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from functools import lru_cache
 from importlib import resources
 
@@ -26,17 +25,28 @@ LANGUAGE_CHOICES: tuple[tuple[str, str], ...] = tuple(
 LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 
 
-_HIDDEN_ZONE_PREFIXES = ("Etc/", "SystemV/", "US/", "posix/", "right/")
+def _tzdata_text(name: str) -> str:
+    return (resources.files("tzdata.zoneinfo") / name).read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def time_zone_names() -> tuple[str, ...]:
+    """The zones people pick from: one or more per country, as the IANA database lists
+    them in zone.tab (so "Europe/Amsterdam", not its alias target), plus UTC."""
+    names = {
+        line.split("\t")[2]
+        for line in _tzdata_text("zone.tab").splitlines()
+        if line and not line.startswith("#")
+    }
+    return (*sorted(names), "UTC")
 
 
 @lru_cache(maxsize=1)
 def _zone_links() -> dict[str, str]:
-    """Old zone names and the canonical name they link to ("Asia/Calcutta" is
-    "Asia/Kolkata"), from the IANA data of the pinned tzdata package. Browsers still
-    report some old names."""
-    text = (resources.files("tzdata.zoneinfo") / "tzdata.zi").read_text("utf-8")
+    """Old names and the zone they link to ("Asia/Calcutta" is "Asia/Kolkata"). Browsers
+    still report some old names."""
     links = {}
-    for line in text.splitlines():
+    for line in _tzdata_text("tzdata.zi").splitlines():
         if line.startswith("L "):
             _, target, name = line.split()
             links[name] = target
@@ -44,16 +54,18 @@ def _zone_links() -> dict[str, str]:
 
 
 def canonical_zone(name: str) -> str:
-    return _zone_links().get(name, name)
-
-
-@lru_cache(maxsize=1)
-def time_zone_names() -> tuple[str, ...]:
-    """Canonical IANA zones for pickers: Region/City names, plus UTC."""
-    links = _zone_links()
-    zones = (z for z in zoneinfo.available_timezones() if "/" in z and z not in links)
-    return (*sorted(z for z in zones if not z.startswith(_HIDDEN_ZONE_PREFIXES)), "UTC")
+    """A listed zone stays as it is; an old alias becomes the zone it links to."""
+    listed = _listed_zones()
+    seen = 0
+    while name not in listed and name in _zone_links() and seen < 5:
+        name, seen = _zone_links()[name], seen + 1
+    return name
 
 
 def is_time_zone(name: str) -> bool:
-    return canonical_zone(name) in time_zone_names()
+    return canonical_zone(name) in _listed_zones()
+
+
+@lru_cache(maxsize=1)
+def _listed_zones() -> frozenset[str]:
+    return frozenset(time_zone_names())

@@ -56,7 +56,14 @@ class Profile(models.Model):
 
     class Meta:
         ordering = ("name",)
-        indexes = [models.Index(fields=("is_mentor", "available_now"))]
+        indexes = [
+            # The directory's default order: mentors, available ones first, then by name.
+            models.Index(
+                fields=("-available_now", "name", "id"),
+                condition=Q(is_mentor=True),
+                name="profile_directory_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(weekly_capacity__gte=1) & Q(weekly_capacity__lte=40),

@@ -8,14 +8,15 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from bitesize.accounts.models import User
 from bitesize.communities.models import Membership
-from bitesize.profiles.models import Profile
-from bitesize.skills.selectors import skill_ids_for_query
+from bitesize.profiles.choices import time_zone_names
+from bitesize.profiles.models import Profile, ProfileSkill
+from bitesize.skills.selectors import skill_query
 
 WORKDAY = (time(9), time(18))
 
@@ -91,16 +92,24 @@ def mentor_directory(viewer: User | AnonymousUser, query: DirectoryQuery) -> Que
     ranked_skills: set[int] = set()
     text = query.text.strip()
     if text:
-        ranked_skills = skill_ids_for_query(text)
-        text_match = (
-            Q(name__icontains=text)
-            | Q(headline__icontains=text)
-            | Q(help_with__icontains=text)
-            | Q(skills__tag__icontains=text)
+        named = skill_query(text)
+        ranked_skills = set(named.ids)
+        by_skill = Q(
+            pk__in=ProfileSkill.objects.filter(skill_id__in=named.ids).values("profile_id")
         )
-        if ranked_skills:
-            text_match |= Q(skills__skill_id__in=ranked_skills)
-        mentors = mentors.filter(pk__in=Profile.objects.filter(text_match).values("pk"))
+        if named.covered:
+            # The query is made of skill names only ("k8s", "salary negotiation"): an indexed
+            # lookup answers it, without scanning every profile's text.
+            mentors = mentors.filter(by_skill)
+        else:
+            tagged = ProfileSkill.objects.filter(skill__isnull=True, tag__icontains=text)
+            text_match = (
+                Q(name__icontains=text)
+                | Q(headline__icontains=text)
+                | Q(help_with__icontains=text)
+                | Q(pk__in=tagged.values("profile_id"))
+            )
+            mentors = mentors.filter(text_match | by_skill if named.ids else text_match)
     if query.skill_id:
         ranked_skills.add(query.skill_id)
         mentors = mentors.filter(skills__skill_id=query.skill_id)
@@ -113,21 +122,22 @@ def mentor_directory(viewer: User | AnonymousUser, query: DirectoryQuery) -> Que
     if query.community_id:
         mentors = mentors.filter(user__memberships__community_id=query.community_id)
     if query.overlap_hours:
-        zones = mentors.order_by().values_list("time_zone", flat=True).distinct()
         near = [
-            z for z in zones if workday_overlap_hours(query.viewer_zone, z) >= query.overlap_hours
+            zone
+            for zone in time_zone_names()
+            if workday_overlap_hours(query.viewer_zone, zone) >= query.overlap_hours
         ]
         mentors = mentors.filter(time_zone__in=near)
+    order = ["-available_now", "name", "pk"]
     if ranked_skills:
         mentors = mentors.annotate(
             matched_skills=Count(
                 "skills", filter=Q(skills__skill_id__in=ranked_skills), distinct=True
             )
         )
-    else:
-        mentors = mentors.annotate(matched_skills=Value(0))
+        order.insert(0, "-matched_skills")
     return (
         mentors.select_related("user")
         .prefetch_related("skills__skill", "languages")
-        .order_by("-matched_skills", "-available_now", "name", "pk")
+        .order_by(*order)
     )

@@ -63,7 +63,10 @@ def resolve_key(key: str, keys: dict[str, int]) -> int | None:
     if key.endswith("s") and key[:-1] in keys:
         return keys[key[:-1]]
     if len(key) >= 6:
-        close = difflib.get_close_matches(key, keys.keys(), n=1, cutoff=0.9)
+        # A typo keeps the first letter and about the length; comparing with those keys
+        # only keeps the fuzzy step cheap enough to run on every word of a query.
+        near = [k for k in keys if k[0] == key[0] and abs(len(k) - len(key)) <= 2]
+        close = difflib.get_close_matches(key, near, n=1, cutoff=0.9)
         if close:
             return keys[close[0]]
     return None

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db.models import Q, QuerySet
@@ -27,17 +28,29 @@ def skill_resolve(text: str) -> Skill | None:
     return Skill.objects.filter(pk=skill_id).first() if skill_id else None
 
 
-def skill_ids_for_query(text: str) -> set[int]:
+@dataclass(frozen=True)
+class SkillQuery:
+    ids: frozenset[int]
+    covered: bool  # every word of the query belongs to a skill it names
+
+
+def skill_query(text: str) -> SkillQuery:
     """Catalogue skills a search query names: the whole query, or any run of its words."""
     keys = skill_keys()
     words = text.split()
     found: set[int] = set()
+    used = [False] * len(words)
     for size in range(min(len(words), 4), 0, -1):
         for start in range(len(words) - size + 1):
             skill_id = resolve_key(skill_key(" ".join(words[start : start + size])), keys)
             if skill_id:
                 found.add(skill_id)
-    return found
+                used[start : start + size] = [True] * size
+    return SkillQuery(frozenset(found), bool(words) and all(used))
+
+
+def skill_ids_for_query(text: str) -> set[int]:
+    return set(skill_query(text).ids)
 
 
 def skill_search(query: str, *, limit: int = 10) -> QuerySet[Skill]:

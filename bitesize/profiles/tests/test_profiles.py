@@ -199,3 +199,6 @@ def test_old_zone_names_from_browsers_become_canonical(bob):
     profile_update(profile=bob.profile, fields={"time_zone": "Asia/Calcutta"})
     assert bob.profile.time_zone == "Asia/Kolkata"
     assert "Asia/Calcutta" not in time_zone_names() and "Asia/Kathmandu" in time_zone_names()
+    # A zone people know by its own name stays, even where the database links it elsewhere.
+    profile_update(profile=bob.profile, fields={"time_zone": "Europe/Amsterdam"})
+    assert bob.profile.time_zone == "Europe/Amsterdam"
