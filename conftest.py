@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import pytest
 from allauth.account.models import EmailAddress
 from asgiref.sync import sync_to_async
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
 from django.test import Client
 
@@ -21,6 +22,9 @@ from bitesize.accounts.models import User
 from bitesize.communities.models import Community, Membership
 from bitesize.profiles.models import Profile
 from bitesize.profiles.services import profile_ensure, profile_skill_add
+
+# The live test server queues 10 connections by default; load tests open 50 at once.
+ThreadedWSGIServer.request_queue_size = 128
 
 PASSWORD = "correct horse battery staple"
 T = TypeVar("T")
@@ -184,3 +188,40 @@ def _isolated_files(tmp_path: Path, settings: Any) -> None:
 # Transactional tests (threads, live servers, sockets) flush the database when they end, which
 # would take the skill catalogue that migrations load with it; they are marked
 # serialized_rollback=True so that it is restored for each of them.
+
+
+def run_due_tasks() -> int:
+    """Run every background task that is due, as the worker does, in this process (without
+    the worker's loop, which closes database connections between tasks)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while (result := DBTaskResult.objects.ready().order_by("enqueued_at").first()) is not None:
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+        ran += 1
+    return ran
+
+
+def set_hours(
+    user: User, *, days: range = range(7), start: str = "08:00", end: str = "20:00", **policy: Any
+) -> None:
+    """Open a mentor's calendar: the same hours every day, and any policy fields."""
+    from bitesize.scheduling.services import RuleSpec, availability_update
+
+    availability_update(
+        user=user,
+        rules=[RuleSpec(day, start, end) for day in days],
+        policy={"min_notice": 60, "buffer_after": 0, **policy},
+    )

@@ -6,8 +6,10 @@ from django.views.static import serve
 from bitesize.accounts import views as accounts
 from bitesize.api.api import api
 from bitesize.communities import views as communities
+from bitesize.notifications import views as notifications
 from bitesize.pages import views as pages
 from bitesize.profiles import views as profiles
+from bitesize.scheduling import views as scheduling
 
 admin.site.site_header = "Bitesize operations"
 admin.site.site_title = "Bitesize admin"
@@ -36,6 +38,15 @@ urlpatterns = [
     path("c/<slug:slug>/members/", communities.community_members, name="community_members"),
     path("c/<slug:slug>/members/<int:pk>/role/", communities.member_role, name="member_role"),
     path("c/<slug:slug>/members/<int:pk>/remove/", communities.member_remove, name="member_remove"),
+    path("availability/", scheduling.availability_page, name="availability"),
+    path("availability/feed/reset/", scheduling.feed_reset, name="feed_reset"),
+    path("people/<slug:handle>/book/", scheduling.book, name="book"),
+    path("sessions/", scheduling.session_list, name="sessions"),
+    path("sessions/<int:pk>/", scheduling.session_detail, name="session_detail"),
+    path("sessions/<int:pk>/<slug:action>/", scheduling.session_action, name="session_action"),
+    path("calendar/<str:token>.ics", scheduling.feed, name="calendar_feed"),
+    path("notifications/", notifications.notification_list, name="notifications"),
+    path("notifications/read/", notifications.notification_read, name="notifications_read"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),

@@ -35,6 +35,8 @@ from bitesize.profiles.services import (
     profile_skill_remove,
     profile_update,
 )
+from bitesize.scheduling.api import router as scheduling_router
+from bitesize.scheduling.services import SlotTaken
 from bitesize.skills.models import Industry, SkillAlias
 from bitesize.skills.selectors import skill_search
 
@@ -284,5 +286,11 @@ def communities(request: HttpRequest) -> list[CommunityOut]:
     ]
 
 
+@api.exception_handler(SlotTaken)
+def slot_taken(request: HttpRequest, exc: SlotTaken) -> HttpResponse:
+    return _problem(request, 409, str(exc))
+
+
 api.add_router("/me", me_router)
 api.add_router("", router)
+api.add_router("", scheduling_router)

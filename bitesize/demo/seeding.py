@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import time
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
@@ -21,6 +22,7 @@ from bitesize.goals.models import Goal
 from bitesize.profiles.choices import SESSION_LENGTHS, Format
 from bitesize.profiles.models import Profile, ProfileLanguage, ProfileSkill
 from bitesize.profiles.services import profile_skill_add
+from bitesize.scheduling.models import Availability, WeeklyRule
 from bitesize.skills.models import Industry, Skill
 
 BATCH = 2000
@@ -233,6 +235,34 @@ class Seeder:
             rows.append((email, person, area_for_skills, mentor, community, role))
         self._insert(rows)
 
+    def _availability(self, mentors: list[Profile]) -> None:
+        """Weekly hours for each mentor: a few blocks on a few weekdays, in their own zone."""
+        rng = self.rng
+        availabilities = Availability.objects.bulk_create(
+            Availability(
+                user_id=p.user_id,
+                auto_confirm=rng.random() < 0.7,
+                buffer_after=rng.choice((0, 5, 10)),
+                min_notice=rng.choice((60, 240, 720)),
+            )
+            for p in mentors
+        )
+        rules = []
+        for availability in availabilities:
+            for weekday in rng.sample(range(5), k=rng.randint(2, 4)) + (
+                [rng.choice((5, 6))] if rng.random() < 0.2 else []
+            ):
+                start, end = rng.choice(HOURS)
+                rules.append(
+                    WeeklyRule(
+                        availability=availability,
+                        weekday=weekday,
+                        start=time.fromisoformat(start),
+                        end=time.fromisoformat(end),
+                    )
+                )
+        WeeklyRule.objects.bulk_create(rules, batch_size=5000)
+
     def _insert(self, rows: list[Row]) -> None:
         rng = self.rng
         users = User.objects.bulk_create(
@@ -297,12 +327,23 @@ class Seeder:
         through.objects.bulk_create(industries, batch_size=5000)
         Membership.objects.bulk_create(memberships, batch_size=5000)
         Goal.objects.bulk_create(goals, batch_size=5000)
+        self._availability([p for p, row in zip(profiles, rows, strict=True) if row[3]])
         mentors = sum(1 for r in rows if r[3])
         self.stats.users += len(rows)
         self.stats.mentors += mentors
         self.stats.mentees += len(rows) - mentors
         self.stats.skills += len(skills)
         self.stats.memberships += len(memberships)
+
+
+HOURS = (
+    ("08:00", "10:00"),
+    ("09:00", "12:00"),
+    ("12:30", "14:00"),
+    ("16:00", "18:30"),
+    ("18:00", "20:00"),
+    ("07:30", "09:00"),
+)
 
 
 def chunks(total: int, size: int) -> Iterator[int]:

@@ -24,3 +24,67 @@
   }
   document.addEventListener("DOMContentLoaded", detectZone);
 })();
+
+// Countdown to a session start, the live unread count, and the availability grid.
+(function () {
+  "use strict";
+  function human(ms) {
+    if (ms <= 0) return "now";
+    var m = Math.floor(ms / 60000), d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60);
+    if (d > 0) return "in " + d + " d " + h + " h";
+    if (h > 0) return "in " + h + " h " + (m % 60) + " min";
+    return "in " + m + " min";
+  }
+  function tick() {
+    document.querySelectorAll("[data-countdown]").forEach(function (el) {
+      el.textContent = "Starts " + human(new Date(el.dataset.countdown) - Date.now());
+    });
+  }
+  function live() {
+    var path = document.body.dataset.live;
+    if (!path || !window.WebSocket) return;
+    var delay = 1000;
+    function connect() {
+      var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + path);
+      ws.onopen = function () { delay = 1000; };
+      ws.onmessage = function (e) {
+        var msg = JSON.parse(e.data);
+        if (msg.event === "notifications") {
+          document.querySelectorAll("[data-unread]").forEach(function (b) {
+            b.textContent = msg.data.unread;
+            b.hidden = !msg.data.unread;
+          });
+        }
+        document.dispatchEvent(new CustomEvent("bitesize:" + msg.event, { detail: msg.data }));
+      };
+      ws.onclose = function (e) {
+        if (e.code === 4401) return;
+        setTimeout(connect, delay);
+        delay = Math.min(delay * 2, 30000);
+      };
+    }
+    connect();
+  }
+  function grid() {
+    var week = document.querySelector("[data-week]");
+    if (!week) return;
+    var painting = null;
+    week.addEventListener("pointerdown", function (e) {
+      var box = e.target.closest(".cell") && e.target.closest(".cell").querySelector("input");
+      if (!box) return;
+      e.preventDefault();
+      painting = !box.checked;
+      box.checked = painting;
+    });
+    week.addEventListener("pointerover", function (e) {
+      if (painting === null) return;
+      var cell = e.target.closest(".cell");
+      if (cell) cell.querySelector("input").checked = painting;
+    });
+    document.addEventListener("pointerup", function () { painting = null; });
+    week.addEventListener("click", function (e) { if (e.target.closest(".cell")) e.preventDefault(); });
+    var body = week.querySelector("[data-scroll-to]");
+    if (body) body.scrollTop = body.querySelector(".week-row").offsetHeight * Number(body.dataset.scrollTo);
+  }
+  document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 30000); live(); grid(); });
+})();
