@@ -2,6 +2,7 @@
 
 Runs against its own SQLite database under var/bench/ (or DATABASE_URL when set), seeded with
 `seed_demo --mentors N`. Nothing here asserts: the figures are for reading and for notes.
+Each group starts with its reference; "× ref" is a case's p50 over the reference's p50.
 """
 
 from __future__ import annotations
@@ -15,6 +16,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+Case = tuple[str, Callable[[], object], str]  # name, work, goal
+
+
+def measure(run: Callable[[], object], repeat: int) -> tuple[float, float]:
+    run()  # warm caches
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
 
 
 def main() -> None:
@@ -30,10 +43,17 @@ def main() -> None:
     import django
 
     django.setup()
+    from datetime import timedelta
+
+    from django.contrib.auth.models import AnonymousUser
     from django.core.management import call_command
+    from django.utils import timezone
 
     from bitesize.profiles.models import Profile
     from bitesize.profiles.selectors import DirectoryQuery, mentor_directory
+    from bitesize.scheduling import slots
+    from bitesize.scheduling.models import Availability
+    from bitesize.scheduling.selectors import earliest_mutual_slots, schedules_for
     from bitesize.skills.selectors import skill_ids_for_query
 
     call_command("migrate", verbosity=0)
@@ -43,49 +63,98 @@ def main() -> None:
         started = time.perf_counter()
         call_command("seed_demo", mentors=args.mentors - have, mentees=0, no_progress=True)
         seed_rate = (args.mentors - have) / (time.perf_counter() - started)
-    from django.contrib.auth.models import AnonymousUser
+    if not Availability.objects.exists():
+        sys.exit("This bench database predates availability: delete var/bench/ and run again.")
 
     viewer = AnonymousUser()
 
     def page_of(query: DirectoryQuery) -> Callable[[], object]:
         return lambda: list(mentor_directory(viewer, query)[:12])
 
-    def reference() -> object:
-        # The floor: one page of mentors by an indexed filter, no search, no ranking.
-        return list(Profile.objects.filter(is_mentor=True).order_by("pk")[:12])
+    now = timezone.now()
+    mentee = Profile.objects.filter(is_mentor=False).values_list("user_id", flat=True).first()
+    assert mentee is not None
+    mentor_ids = list(
+        Availability.objects.filter(rules__isnull=False)
+        .values_list("user_id", flat=True)
+        .distinct()[:200]
+    )
+    one = schedules_for(mentor_ids[:1])[mentor_ids[0]]
+    booked = [
+        (now + timedelta(days=d, hours=h), now + timedelta(days=d, hours=h, minutes=30))
+        for d in range(14)
+        for h in (3, 7)
+    ][:20]
+    fourteen = (now, now + timedelta(days=14))
 
-    cases: list[tuple[str, Callable[[], object]]] = [
-        ("reference: first page, indexed filter", reference),
-        ("directory: no filter", page_of(DirectoryQuery())),
-        ("directory: synonym 'k8s'", page_of(DirectoryQuery(text="k8s"))),
+    groups: list[tuple[str, list[Case]]] = [
         (
-            "directory: 'salary negotiation' + language",
-            page_of(DirectoryQuery(text="salary negotiation", language="en")),
+            "Mentor directory (one page of 12)",
+            [
+                (
+                    "reference: first page by an indexed filter",
+                    lambda: list(Profile.objects.filter(is_mentor=True).order_by("pk")[:12]),
+                    "",
+                ),
+                ("no filter", page_of(DirectoryQuery()), ""),
+                ("synonym 'k8s'", page_of(DirectoryQuery(text="k8s")), ""),
+                (
+                    "'salary negotiation' + language",
+                    page_of(DirectoryQuery(text="salary negotiation", language="en")),
+                    "",
+                ),
+                (
+                    "time-zone overlap >= 4 h",
+                    page_of(DirectoryQuery(overlap_hours=4, viewer_zone="Europe/Berlin")),
+                    "",
+                ),
+                (
+                    "resolve a 6-word query to skills",
+                    lambda: skill_ids_for_query("how do I negotiate a promotion"),
+                    "",
+                ),
+            ],
         ),
         (
-            "directory: time-zone overlap ≥ 4 h",
-            page_of(DirectoryQuery(overlap_hours=4, viewer_zone="Europe/Berlin")),
+            "Slots for one mentor over 14 days",
+            [
+                (
+                    "reference: expand weekly rules only",
+                    lambda: slots.available_intervals(
+                        one.rules, one.overrides, one.zone, *fourteen
+                    ),
+                    "",
+                ),
+                (
+                    "free slots, 20 sessions booked",
+                    lambda: slots.free_slots(
+                        rules=one.rules,
+                        overrides=one.overrides,
+                        policy=one.policy,
+                        duration=timedelta(minutes=30),
+                        booked=booked,
+                        busy=[],
+                        now=now,
+                        end=fourteen[1],
+                    ),
+                    "p95 <= 5 ms",
+                ),
+            ],
         ),
         (
-            "skills: resolve a 6-word query",
-            lambda: skill_ids_for_query("how do I negotiate a promotion"),
+            f"Earliest mutual slot across {len(mentor_ids)} mentors",
+            [
+                ("reference: load their schedules only", lambda: schedules_for(mentor_ids), ""),
+                (
+                    "earliest slot each, queries included",
+                    lambda: earliest_mutual_slots(
+                        mentor_ids=mentor_ids, mentee_id=mentee, minutes=30, now=now
+                    ),
+                    "p95 <= 50 ms",
+                ),
+            ],
         ),
     ]
-    rows = []
-    base_p50 = None
-    for name, run in cases:
-        run()  # warm caches
-        samples = []
-        for _ in range(args.repeat):
-            started = time.perf_counter()
-            run()
-            samples.append((time.perf_counter() - started) * 1000)
-        samples.sort()
-        p50 = statistics.median(samples)
-        p95 = samples[min(len(samples) - 1, int(len(samples) * 0.95))]
-        base_p50 = base_p50 or p50
-        rows.append((name, p50, p95, p50 / base_p50))
-
     mentors = Profile.objects.filter(is_mentor=True).count()
     print(
         f"\nBitesize bench · {mentors} mentors · {args.repeat} runs each · "
@@ -96,10 +165,14 @@ def main() -> None:
             f"seed_demo: {seed_rate:,.0f} people/s "
             f"(100,000 mentors ≈ {100_000 / seed_rate / 60:.1f} min)"
         )
-    width = max(len(r[0]) for r in rows)
-    print(f"\n{'case':<{width}}  {'p50 ms':>8}  {'p95 ms':>8}  {'× ref':>6}")
-    for name, p50, p95, ratio in rows:
-        print(f"{name:<{width}}  {p50:>8.2f}  {p95:>8.2f}  {ratio:>6.1f}")
+    width = 48
+    for title, cases in groups:
+        print(f"\n{title}\n{'case':<{width}}  {'p50 ms':>8}  {'p95 ms':>8}  {'× ref':>6}  goal")
+        reference = None
+        for name, run, goal in cases:
+            p50, p95 = measure(run, args.repeat)
+            reference = reference or p50
+            print(f"{name:<{width}}  {p50:>8.2f}  {p95:>8.2f}  {p50 / reference:>6.1f}  {goal}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ times of a person, and access-checked bookings."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -12,7 +13,14 @@ from django.http import Http404
 from bitesize.accounts.models import User
 from bitesize.profiles.models import Profile
 from bitesize.scheduling import slots
-from bitesize.scheduling.models import Availability, Booking, BookingSeat, BusyTime
+from bitesize.scheduling.models import (
+    Availability,
+    Booking,
+    BookingSeat,
+    BusyTime,
+    DateOverride,
+    WeeklyRule,
+)
 
 
 @dataclass(frozen=True)
@@ -28,59 +36,76 @@ class Schedule:
     paused_until: date | None
 
 
+POLICY_COLUMNS = (
+    "user_id",
+    "buffer_before",
+    "buffer_after",
+    "min_notice",
+    "horizon_days",
+    "max_per_day",
+    "step",
+    "paused_until",
+)
+
+
 def schedules_for(mentor_ids: list[int]) -> dict[int, Schedule]:
-    """Schedules of many mentors in a fixed number of queries."""
+    """Schedules of many mentors in four queries of plain values (matching asks for hundreds
+    at a time, so no model instances are built)."""
     profiles = {
-        p.user_id: p
-        for p in Profile.objects.filter(user_id__in=mentor_ids).only(
-            "user_id", "time_zone", "session_lengths", "weekly_capacity"
-        )
+        user_id: (zone, lengths, capacity)
+        for user_id, zone, lengths, capacity in Profile.objects.filter(
+            user_id__in=mentor_ids
+        ).values_list("user_id", "time_zone", "session_lengths", "weekly_capacity")
     }
-    availabilities = {
-        a.user_id: a
-        for a in Availability.objects.filter(user_id__in=mentor_ids).prefetch_related(
-            "rules", "overrides"
-        )
+    defaults = Availability()
+    policies = {
+        row[0]: row
+        for row in Availability.objects.filter(user_id__in=mentor_ids).values_list(*POLICY_COLUMNS)
     }
+    rules: dict[int, list[slots.WeeklyRule]] = {}
+    for user_id, weekday, start, end in WeeklyRule.objects.filter(
+        availability__user_id__in=mentor_ids
+    ).values_list("availability__user_id", "weekday", "start", "end"):
+        rules.setdefault(user_id, []).append(slots.WeeklyRule(weekday, start, end))
+    days: dict[int, dict[date, list[tuple[time, time]]]] = {}
+    for user_id, day, opens, closes in DateOverride.objects.filter(
+        availability__user_id__in=mentor_ids
+    ).values_list("availability__user_id", "day", "start", "end"):
+        spans = days.setdefault(user_id, {}).setdefault(day, [])
+        if opens is not None and closes is not None:
+            spans.append((opens, closes))
     result = {}
-    for mentor_id in mentor_ids:
-        profile = profiles.get(mentor_id)
-        if profile is None:
-            continue
-        availability = availabilities.get(mentor_id) or Availability(user_id=mentor_id)
-        rules = (
-            tuple(slots.WeeklyRule(r.weekday, r.start, r.end) for r in availability.rules.all())
-            if availability.pk
-            else ()
-        )
-        by_day: dict[object, list[tuple[object, object]]] = {}
-        if availability.pk:
-            for o in availability.overrides.all():
-                by_day.setdefault(o.day, [])
-                if o.start is not None:
-                    by_day[o.day].append((o.start, o.end))
-        overrides = tuple(
-            slots.DateOverride(day, tuple(spans))  # type: ignore[arg-type]
-            for day, spans in sorted(by_day.items())  # type: ignore[type-var]
-        )
-        policy = slots.Policy(
-            zone=profile.time_zone,
-            buffer_before=timedelta(minutes=availability.buffer_before),
-            buffer_after=timedelta(minutes=availability.buffer_after),
-            min_notice=timedelta(minutes=availability.min_notice),
-            horizon=timedelta(days=availability.horizon_days),
-            max_per_day=availability.max_per_day,
-            max_per_week=profile.weekly_capacity,
-            step=timedelta(minutes=availability.step),
+    for mentor_id, (zone, lengths, capacity) in profiles.items():
+        _, before, after, notice, horizon, per_day, step, paused = policies.get(mentor_id) or (
+            mentor_id,
+            defaults.buffer_before,
+            defaults.buffer_after,
+            defaults.min_notice,
+            defaults.horizon_days,
+            defaults.max_per_day,
+            defaults.step,
+            defaults.paused_until,
         )
         result[mentor_id] = Schedule(
             mentor_id=mentor_id,
-            zone=profile.time_zone,
-            rules=rules,
-            overrides=overrides,
-            policy=policy,
-            lengths=tuple(profile.session_lengths),
-            paused_until=availability.paused_until,
+            zone=zone,
+            rules=tuple(rules.get(mentor_id, ())),
+            overrides=tuple(
+                slots.DateOverride(day, tuple(spans))
+                for day, spans in sorted(days.get(mentor_id, {}).items())
+            ),
+            policy=slots.Policy(
+                zone=zone,
+                buffer_before=timedelta(minutes=before),
+                buffer_after=timedelta(minutes=after),
+                min_notice=timedelta(minutes=notice),
+                horizon=timedelta(days=horizon),
+                max_per_day=per_day,
+                max_per_week=capacity,
+                step=timedelta(minutes=step),
+            ),
+            lengths=tuple(lengths),
+            paused_until=paused,
         )
     return result
 
@@ -144,3 +169,51 @@ def access_booking_by_id(user: User, booking_id: int) -> Booking:
     if booking is None:
         raise Http404("No such booking.")
     return booking
+
+
+def earliest_mutual_slots(
+    *,
+    mentor_ids: list[int],
+    mentee_id: int,
+    minutes: int,
+    now: datetime,
+    within: timedelta = timedelta(days=14),
+) -> dict[int, datetime | None]:
+    """For each mentor, the first slot of `minutes` that suits them and the mentee within the
+    window, or None. Matching calls this for its candidates: a fixed number of queries
+    however many mentors, then the pure slot search per mentor."""
+    from bitesize.scheduling import slots as slot_search
+
+    schedules = schedules_for(mentor_ids)
+    window = (now - timedelta(days=8), now + within + timedelta(days=1))
+    people = [*schedules, mentee_id]
+    held = held_intervals(people, *window)
+    busy = calendar_busy(people, *window)
+    booked = mentor_booked(list(schedules), *window)
+    mentee_busy = [*held[mentee_id], *busy[mentee_id]]
+    found: dict[int, datetime | None] = dict.fromkeys(mentor_ids)
+    for mentor_id, schedule in schedules.items():
+        if mentor_id == mentee_id or minutes not in schedule.lengths:
+            continue
+        start = now
+        if schedule.paused_until:
+            start = max(
+                now,
+                datetime.combine(
+                    schedule.paused_until + timedelta(days=1),
+                    datetime.min.time(),
+                    tzinfo=ZoneInfo(schedule.zone),
+                ),
+            )
+        found[mentor_id] = slot_search.earliest_slot(
+            rules=schedule.rules,
+            overrides=schedule.overrides,
+            policy=schedule.policy,
+            duration=timedelta(minutes=minutes),
+            booked=booked[mentor_id],
+            busy=[*held[mentor_id], *busy[mentor_id], *mentee_busy],
+            now=now,
+            start=start,
+            end=now + within,
+        )
+    return found

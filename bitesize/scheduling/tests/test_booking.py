@@ -462,3 +462,24 @@ def test_private_calendar_urls_are_refused(alice, settings):
 
     with pytest.raises(CalendarError, match="not reachable"):
         services.busy_import(user=alice, name="Internal", url="http://127.0.0.1:9/cal.ics")
+
+
+def test_earliest_mutual_slots_for_many_mentors(open_alice, bob, django_assert_max_num_queries):
+    from bitesize.scheduling.selectors import earliest_mutual_slots
+
+    others = []
+    for n in range(5):
+        mentor = make_user(f"m{n}@example.com", f"Mentor {n}", mentor=True, zone="Asia/Tokyo")
+        set_hours(mentor, days=range(n % 7, n % 7 + 1))
+        mentor.profile.session_lengths = [30]
+        mentor.profile.save()
+        others.append(mentor)
+    first = book(bob, open_alice, tomorrow_at(10))
+    now = timezone.now()
+    ids = [open_alice.pk, *(m.pk for m in others), 999_999]
+    with django_assert_max_num_queries(8):
+        found = earliest_mutual_slots(mentor_ids=ids, mentee_id=bob.pk, minutes=30, now=now)
+    assert set(found) == set(ids) and found[999_999] is None
+    assert all(s is None or s >= now + timedelta(minutes=60) for s in found.values())
+    # bob's own session blocks that time with every mentor.
+    assert all(s is None or not (first.start <= s < first.end) for s in found.values())
