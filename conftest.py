@@ -183,6 +183,7 @@ def _isolated_files(tmp_path: Path, settings: Any) -> None:
     settings.EMAIL_BACKEND = "bitesize.lib.mail.OutboxBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path / "outbox")
     settings.ACCOUNT_RATE_LIMITS = False  # the cache may be a shared Redis
+    settings.MATCHING_BACKGROUND_REBUILD = False
 
 
 # Transactional tests (threads, live servers, sockets) flush the database when they end, which
@@ -225,3 +226,13 @@ def set_hours(
         rules=[RuleSpec(day, start, end) for day in days],
         policy={"min_notice": 60, "buffer_after": 0, **policy},
     )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_matching_index() -> Iterator[None]:
+    """Each test has its own database, so each starts with a fresh in-memory index."""
+    from bitesize.matching.index import reset_index
+
+    reset_index()
+    yield
+    reset_index()

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "bitesize.profiles",
     "bitesize.goals",
     "bitesize.scheduling",
+    "bitesize.asks",
+    "bitesize.matching",
     "bitesize.notifications",
     "bitesize.pages",
     "bitesize.api",
@@ -234,3 +236,11 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 20
 ACCOUNT_SIGNUP_FORM_CLASS = "bitesize.accounts.forms.SignupExtraForm"
+
+# --- scheduling and matching ----------------------------------------------------------
+# Calendar URLs that resolve to private or loopback addresses are refused unless allowed
+# (a feed URL must not become a way to probe the operator's own network).
+CALENDAR_FETCH_ALLOW_PRIVATE = env.bool("CALENDAR_FETCH_ALLOW_PRIVATE", default=False)
+# The in-memory matching index rebuilds its BM25 part in a background thread after changes;
+# tests turn that off to see every change at once.
+MATCHING_BACKGROUND_REBUILD = True

@@ -5,6 +5,7 @@ from django.views.static import serve
 
 from bitesize.accounts import views as accounts
 from bitesize.api.api import api
+from bitesize.asks import views as asks
 from bitesize.communities import views as communities
 from bitesize.notifications import views as notifications
 from bitesize.pages import views as pages
@@ -38,6 +39,11 @@ urlpatterns = [
     path("c/<slug:slug>/members/", communities.community_members, name="community_members"),
     path("c/<slug:slug>/members/<int:pk>/role/", communities.member_role, name="member_role"),
     path("c/<slug:slug>/members/<int:pk>/remove/", communities.member_remove, name="member_remove"),
+    path("asks/", asks.ask_list, name="asks"),
+    path("asks/new/", asks.ask_edit, name="ask_new"),
+    path("asks/<int:pk>/", asks.ask_detail, name="ask_detail"),
+    path("asks/<int:pk>/edit/", asks.ask_edit, name="ask_edit"),
+    path("asks/<int:pk>/withdraw/", asks.ask_withdraw, name="ask_withdraw"),
     path("availability/", scheduling.availability_page, name="availability"),
     path("availability/feed/reset/", scheduling.feed_reset, name="feed_reset"),
     path("people/<slug:handle>/book/", scheduling.book, name="book"),

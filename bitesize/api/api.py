@@ -26,6 +26,7 @@ from bitesize.api.schemas import (
     SkillAddIn,
     SkillOut,
 )
+from bitesize.asks.api import router as asks_router
 from bitesize.communities.models import Membership
 from bitesize.profiles.models import Profile
 from bitesize.profiles.selectors import DirectoryQuery, access_profile_by_handle, mentor_directory
@@ -294,3 +295,4 @@ def slot_taken(request: HttpRequest, exc: SlotTaken) -> HttpResponse:
 api.add_router("/me", me_router)
 api.add_router("", router)
 api.add_router("", scheduling_router)
+api.add_router("", asks_router)

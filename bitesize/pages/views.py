@@ -7,14 +7,18 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from bitesize.accounts.models import User
+from bitesize.asks.models import Ask
 from bitesize.communities.models import Membership
 from bitesize.goals.models import Goal
 from bitesize.profiles.forms import GoalForm
 from bitesize.profiles.models import Profile
 from bitesize.profiles.selectors import visible_profiles
 from bitesize.profiles.services import profile_ensure
+from bitesize.scheduling.models import Booking
+from bitesize.scheduling.selectors import bookings_of
 from bitesize.skills.models import Category, Skill
 
 
@@ -74,6 +78,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     else:
         suggested = mentors.order_by("-available_now", "name")
     memberships = Membership.objects.filter(user=user).select_related("community")
+    upcoming = list(
+        bookings_of(user)
+        .filter(end__gte=timezone.now(), state__in=Booking.OPEN)
+        .order_by("start")[:5]
+    )
+    for b in upcoming:
+        b.other_profile = (b.mentee if b.mentor_id == user.pk else b.mentor).profile  # type: ignore[attr-defined]
     return render(
         request,
         "pages/dashboard.html",
@@ -85,6 +96,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "done": sum(1 for s in steps if s[1]),
             "suggested": suggested.prefetch_related("skills__skill", "languages")[:6],
             "memberships": memberships,
+            "upcoming": upcoming,
+            "me": profile,
+            "open_asks": Ask.objects.filter(asker=user, state=Ask.State.OPEN)[:3],
             "available_count": mentors.filter(available_now=True).count(),
         },
     )

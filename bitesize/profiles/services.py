@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from bitesize.accounts.models import User
+from bitesize.matching.changes import mentor_changed
 from bitesize.profiles.choices import (
     LANGUAGE_NAMES,
     SESSION_LENGTHS,
@@ -108,6 +109,7 @@ def profile_update(
         raise ValidationError(errors)
     with transaction.atomic():
         profile.save()
+        mentor_changed(profile.user_id)
         if languages is not None:
             ProfileLanguage.objects.filter(profile=profile).exclude(code__in=languages).delete()
             have = set(
@@ -173,6 +175,7 @@ def profile_skill_add(*, profile: Profile, text: str, level: int) -> tuple[Profi
             existing = ProfileSkill.objects.filter(
                 profile=profile, skill__isnull=True, tag__iexact=label
             ).first()
+        mentor_changed(profile.user_id)
         if existing is not None:
             existing.level = level
             existing.save(update_fields=["level"])
@@ -193,6 +196,8 @@ def profile_skill_add(*, profile: Profile, text: str, level: int) -> tuple[Profi
 
 def profile_skill_remove(*, profile: Profile, profile_skill_id: int) -> bool:
     deleted, _ = ProfileSkill.objects.filter(profile=profile, pk=profile_skill_id).delete()
+    if deleted:
+        mentor_changed(profile.user_id)
     return deleted > 0
 
 
@@ -200,5 +205,6 @@ def profile_set_available_now(*, profile: Profile, available: bool) -> Profile:
     if available and not profile.is_mentor:
         raise ValidationError({"available_now": "Only mentors can be available now."})
     Profile.objects.filter(pk=profile.pk).update(available_now=available)
+    mentor_changed(profile.user_id)
     profile.available_now = available
     return profile

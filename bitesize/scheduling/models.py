@@ -156,6 +156,9 @@ class Booking(models.Model):
     format = models.CharField(max_length=10, choices=Format.choices, default=Format.VIDEO)
     question = models.TextField(max_length=2000)
     objective = models.CharField(max_length=300, blank=True)
+    ask = models.ForeignKey(
+        "asks.Ask", on_delete=models.SET_NULL, null=True, blank=True, related_name="bookings"
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.REQUESTED)
     confirm_by = models.DateTimeField(null=True, blank=True)
     meeting_url = models.URLField(blank=True, help_text="The mentor's own link, if any.")
@@ -167,6 +170,11 @@ class Booking(models.Model):
     )
     cancel_reason = models.CharField(max_length=300, blank=True)
     late_cancel = models.BooleanField(default=False)
+    # The mentee's verdict after the session; matching reads it as evidence of good help.
+    mentee_rating = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    solved = models.BooleanField(default=False, help_text="The mentee says this solved it.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

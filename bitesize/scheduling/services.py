@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from bitesize.accounts.models import User
+from bitesize.asks.models import Ask
+from bitesize.matching.changes import mentor_changed
 from bitesize.profiles.choices import SESSION_LENGTHS
 from bitesize.profiles.models import Profile
 from bitesize.scheduling import calendar, slots
@@ -217,9 +219,10 @@ def booking_create(
     objective: str = "",
     idempotency_key: str = "",
     now: datetime | None = None,
+    ask: Ask | None = None,
 ) -> Booking:
-    """Book a slot. The same idempotency key from the same mentee returns the first
-    booking instead of making a second one."""
+    """Book a slot, for an ask or directly. The same idempotency key from the same mentee
+    returns the first booking instead of making a second one."""
     now = now or timezone.now()
     if start.tzinfo is None:
         raise ValidationError({"start": "Give the start time with its offset or in UTC."})
@@ -240,6 +243,8 @@ def booking_create(
         errors["format"] = f"This mentor offers: {', '.join(profile.formats)}."
     if minutes not in SESSION_LENGTHS:
         errors["minutes"] = "Sessions last 5 to 60 minutes."
+    if ask is not None and (ask.asker_id != mentee.pk or ask.state != Ask.State.OPEN):
+        errors["ask"] = "That ask is not yours or no longer open."
     if errors:
         raise ValidationError(errors)
     assert profile is not None
@@ -274,7 +279,10 @@ def booking_create(
                 else min(now + timedelta(hours=availability.confirm_within_hours), start),
                 meeting_url=profile.meeting_url,
                 idempotency_key=key,
+                ask=ask,
             )
+            if ask is not None:
+                Ask.objects.filter(pk=ask.pk).update(state=Ask.State.BOOKED)
             BookingSeat.objects.bulk_create(
                 BookingSeat(booking=booking, user_id=uid, start=booking.start, end=booking.end)
                 for uid in (mentor.pk, mentee.pk)
@@ -465,6 +473,7 @@ def booking_complete(*, booking: Booking, by: User | None, now: datetime | None 
     now = now or timezone.now()
     if booking.end > now:
         raise ValidationError({"state": "A session can be completed once it has ended."})
+    mentor_changed(booking.mentor_id)  # their history grew: matching must see it
     return _transition(
         booking,
         allowed=(Booking.State.CONFIRMED,),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from bitesize.accounts.models import User
+from bitesize.asks.selectors import access_ask_by_id
 from bitesize.profiles.models import Profile
 from bitesize.profiles.selectors import access_profile_by_handle
 from bitesize.profiles.services import profile_ensure
@@ -113,7 +114,17 @@ def book(request: HttpRequest, handle: str) -> HttpResponse:
     minutes = int(request.GET.get("minutes") or request.POST.get("minutes") or lengths[0])
     if minutes not in lengths:
         minutes = lengths[0]
-    form = BookingForm(mentor=mentor, initial={"minutes": minutes, "format": mentor.formats[0]})
+    ask = None
+    if (ask_id := request.GET.get("ask") or request.POST.get("ask", "")).isdigit():
+        ask = access_ask_by_id(viewer, int(ask_id))
+        if ask.asker_id != viewer.pk:
+            raise Http404("No such ask.")
+    initial: dict[str, object] = {"minutes": minutes, "format": mentor.formats[0]}
+    if ask is not None:
+        initial.update(question=ask.question, objective=ask.objective)
+        if ask.format in mentor.formats:
+            initial["format"] = ask.format
+    form = BookingForm(mentor=mentor, initial=initial)
     status = 200
     if request.method == "POST":
         form = BookingForm(request.POST, mentor=mentor)
@@ -129,6 +140,7 @@ def book(request: HttpRequest, handle: str) -> HttpResponse:
                     question=data["question"],
                     objective=data["objective"],
                     idempotency_key=data["idempotency_key"],
+                    ask=ask,
                 )
             except services.SlotTaken as exc:
                 form.add_error("start", str(exc))
@@ -162,6 +174,7 @@ def book(request: HttpRequest, handle: str) -> HttpResponse:
             "days": group_by_day(found, me.time_zone),
             "key": secrets.token_urlsafe(16),
             "is_me": viewer.pk == mentor.user_id,
+            "ask": ask,
         },
         status=status,
     )

@@ -25,7 +25,7 @@ def test_dashboard_suggests_mentors_sharing_skills(bob, alice, django_assert_max
     for n in range(10):
         make_user(f"m{n}@example.com", f"Other Mentor {n}", mentor=True)
     client = client_for(bob)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("dashboard"))
     body = response.content.decode()
     assert "Alice Moreau" in body

@@ -483,3 +483,26 @@ def test_earliest_mutual_slots_for_many_mentors(open_alice, bob, django_assert_m
     assert all(s is None or s >= now + timedelta(minutes=60) for s in found.values())
     # bob's own session blocks that time with every mentor.
     assert all(s is None or not (first.start <= s < first.end) for s in found.values())
+
+
+def test_the_database_itself_refuses_overlapping_seats_on_postgresql(open_alice, bob):
+    from django.db import IntegrityError, connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("The exclusion constraint exists on PostgreSQL; SQLite re-checks in services.")
+    first = book(bob, open_alice, tomorrow_at(10))
+    other = Booking.objects.create(
+        mentor=open_alice,
+        mentee=make_user("zoe@example.com", "Zoe"),
+        start=first.start,
+        end=first.end,
+        question="Sneaking past the services",
+        state="confirmed",
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        BookingSeat.objects.create(
+            booking=other, user=open_alice, start=first.start + timedelta(minutes=10), end=first.end
+        )
+    # A released seat (cancelled session) no longer holds the time.
+    BookingSeat.objects.filter(booking=first).update(holding=False)
+    BookingSeat.objects.create(booking=other, user=open_alice, start=first.start, end=first.end)

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from bitesize.communities.models import Community
+from bitesize.goals.models import Goal
+from bitesize.profiles.choices import Format
+from bitesize.skills.models import Skill
+
+
+class Ask(models.Model):
+    """One specific question a person brings, with what they want to be able to do after."""
+
+    class Urgency(models.TextChoices):
+        NOW = "now", "Now"
+        DAY = "24h", "Within 24 hours"
+        WEEK = "week", "This week"
+        FLEXIBLE = "flexible", "Flexible"
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        BOOKED = "booked", "Booked"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    asker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="asks"
+    )
+    question = models.TextField(max_length=2000)
+    objective = models.CharField(max_length=300)
+    context = models.TextField(max_length=3000, blank=True)
+    skills = models.ManyToManyField(Skill, blank=True, related_name="asks")
+    tags = models.JSONField(default=list, blank=True, help_text="Skills not in the catalogue.")
+    minutes = models.PositiveSmallIntegerField(
+        default=30, validators=[MinValueValidator(5), MaxValueValidator(60)]
+    )
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.VIDEO)
+    urgency = models.CharField(max_length=10, choices=Urgency.choices, default=Urgency.WEEK)
+    audience = models.ManyToManyField(
+        Community,
+        blank=True,
+        related_name="asks",
+        help_text="Communities whose mentors may see it; none means every mentor you can see.",
+    )
+    goal = models.ForeignKey(
+        Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="asks"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+        indexes = [models.Index(fields=("asker", "state"))]
+
+    def __str__(self) -> str:
+        return self.question[:60]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p for p in (self.question, self.objective, self.context) if p)

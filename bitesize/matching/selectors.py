@@ -1,0 +1,156 @@
+"""The database side of matching: mentors and asks as the engine's plain documents. The
+evaluation command reads its imported mentors back through the same functions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from bitesize.asks.models import Ask
+from bitesize.matching.documents import AskDoc, HelpRecord, MentorDoc
+from bitesize.profiles.models import Profile, ProfileLanguage, ProfileSkill
+from bitesize.scheduling.models import Booking
+from bitesize.skills.models import SkillAlias
+
+
+def synonyms() -> dict[str, str]:
+    """Every alias of the catalogue, lower-cased, mapped to its skill's name."""
+    return {
+        alias.lower(): name
+        for alias, name in SkillAlias.objects.values_list("alias", "skill__name")
+    }
+
+
+def mentor_docs(mentor_ids: Iterable[int] | None = None) -> list[MentorDoc]:
+    """Mentors as documents, in a fixed number of queries however many there are."""
+    profiles = Profile.objects.filter(is_mentor=True, user__is_active=True)
+    if mentor_ids is not None:
+        profiles = profiles.filter(user_id__in=list(mentor_ids))
+    rows = list(
+        profiles.values_list(
+            "id",
+            "user_id",
+            "name",
+            "headline",
+            "bio",
+            "help_with",
+            "time_zone",
+            "weekly_capacity",
+            "available_now",
+        )
+    )
+    profile_ids = [r[0] for r in rows]
+    user_ids = [r[1] for r in rows]
+    skills: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for profile_id, name, tag, level in ProfileSkill.objects.filter(
+        profile_id__in=profile_ids
+    ).values_list("profile_id", "skill__name", "tag", "level"):
+        skills[profile_id].append((name or tag, level))
+    languages: dict[int, list[str]] = defaultdict(list)
+    for profile_id, code in ProfileLanguage.objects.filter(profile_id__in=profile_ids).values_list(
+        "profile_id", "code"
+    ):
+        languages[profile_id].append(code)
+    history = _history(user_ids)
+    stats = _stats(user_ids)
+    docs = []
+    for pid, uid, name, headline, bio, help_with, zone, capacity, now in rows:
+        s = stats.get(uid, {})
+        docs.append(
+            MentorDoc(
+                mentor_id=uid,
+                name=name,
+                headline=headline,
+                bio=bio,
+                help_with=help_with,
+                skills=tuple(n for n, _ in skills[pid]),
+                skill_levels=tuple(lv for _, lv in skills[pid]),
+                history=tuple(history.get(uid, ())),
+                time_zone=zone,
+                languages=tuple(languages[pid]),
+                sessions=s.get("sessions", 0),
+                no_shows=s.get("no_shows", 0),
+                late_cancels=s.get("late_cancels", 0),
+                booked_this_week=s.get("week", 0),
+                weekly_capacity=capacity,
+                available_now=now,
+            )
+        )
+    return docs
+
+
+def _history(user_ids: list[int]) -> dict[int, list[HelpRecord]]:
+    """Sessions each mentor completed, with what was asked."""
+    done = Booking.objects.filter(mentor_id__in=user_ids, state=Booking.State.COMPLETED)
+    ask_skills: dict[int, list[str]] = defaultdict(list)
+    ask_ids = [a for a in done.values_list("ask_id", flat=True) if a]
+    for ask_id, name in Ask.skills.through.objects.filter(ask_id__in=ask_ids).values_list(
+        "ask_id", "skill__name"
+    ):
+        ask_skills[ask_id].append(name)
+    found: dict[int, list[HelpRecord]] = defaultdict(list)
+    for mentor_id, question, objective, ask_id, context, tags, rating, solved in done.values_list(
+        "mentor_id",
+        "question",
+        "objective",
+        "ask_id",
+        "ask__context",
+        "ask__tags",
+        "mentee_rating",
+        "solved",
+    ):
+        text = "\n".join(p for p in (question, objective, context or "") if p)
+        found[mentor_id].append(
+            HelpRecord(
+                text=text,
+                skills=tuple(ask_skills.get(ask_id, ())) + tuple(tags or ()),
+                rating=float(rating) if rating else None,
+                accepted=solved,
+            )
+        )
+    return found
+
+
+def _stats(user_ids: list[int]) -> dict[int, dict[str, int]]:
+    week_start = timezone.now() - timedelta(days=timezone.now().weekday())
+    rows = (
+        Booking.objects.filter(mentor_id__in=user_ids)
+        .values("mentor_id")
+        .annotate(
+            sessions=Count("id", filter=Q(state=Booking.State.COMPLETED)),
+            no_shows=Count("id", filter=Q(state=Booking.State.NO_SHOW)),
+            late_cancels=Count(
+                "id",
+                filter=Q(
+                    state=Booking.State.CANCELLED, late_cancel=True, cancelled_by_id=F("mentor_id")
+                ),
+            ),
+            week=Count("id", filter=Q(state__in=Booking.HOLDING, start__gte=week_start)),
+        )
+    )
+    return {r["mentor_id"]: r for r in rows}
+
+
+def ask_doc(ask: Ask) -> AskDoc:
+    asker = Profile.objects.filter(user_id=ask.asker_id).first()
+    languages = (
+        tuple(ProfileLanguage.objects.filter(profile=asker).values_list("code", flat=True))
+        if asker
+        else ()
+    )
+    met = frozenset(
+        Booking.objects.filter(mentee_id=ask.asker_id, state__in=Booking.HOLDING).values_list(
+            "mentor_id", flat=True
+        )
+    )
+    return AskDoc(
+        text=ask.text,
+        skills=tuple(ask.skills.values_list("name", flat=True)) + tuple(ask.tags),
+        languages=languages,
+        time_zone=asker.time_zone if asker else "UTC",
+        met_mentor_ids=met,
+    )
