@@ -49,6 +49,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
+    from bitesize.matching import cohort, embedding
     from bitesize.profiles.models import Profile
     from bitesize.profiles.selectors import DirectoryQuery, mentor_directory
     from bitesize.scheduling import slots
@@ -173,6 +174,18 @@ def main() -> None:
             p50, p95 = measure(run, args.repeat)
             reference = reference or p50
             print(f"{name:<{width}}  {p50:>8.2f}  {p95:>8.2f}  {p50 / reference:>6.1f}  {goal}")
+
+    print("\nOnce each (too slow to repeat)")
+    if embedding.model_available():
+        print(f"sentence embedding throughput: {embedding.throughput():.0f} texts/s (1 thread)")
+    else:
+        print("sentence embedding: model unavailable")
+    result = cohort.bench()
+    print(
+        f"cohort 10,000 mentees x 2,000 mentors: {result.seconds:.1f} s (goal <= 30 s), "
+        f"objective {result.objective_value:.1f} vs greedy {result.greedy_value:.1f} "
+        f"({result.gain_over_greedy:+.3%}), matched {result.matched} vs {result.greedy_matched}"
+    )
 
 
 if __name__ == "__main__":

@@ -706,6 +706,7 @@ def _pairs(mentor_of: IntArray) -> tuple[Pair, ...]:
 
 
 def _greedy(prepared: _Prepared) -> IntArray:
+    """Each mentee's mentor (-1: none) by the greedy baseline described in `greedy`."""
     edges = prepared.edges
     mentor_of = prepared.base.copy()
     seats = prepared.remaining.copy()
@@ -775,6 +776,7 @@ def _zero_fill(prepared: _Prepared, mentor_of: IntArray, seats: IntArray) -> Non
 
 
 def _optimal(prepared: _Prepared, report: Progress) -> IntArray:
+    """Each mentee's mentor (-1: none) in a proven optimum; the method is in the module doc."""
     report("solving", 0.0)
     edges, remaining, n, m = prepared.edges, prepared.remaining, prepared.n, prepared.m
     mentor_of = prepared.base.copy()
