@@ -87,6 +87,7 @@ RATING_BONUS: Final = 0.25  # a 5-star rating counts 1.25 times, a 1-star one 0.
 MAX_RECORDS: Final = 64  # latest records per mentor kept for evidence (memory bound)
 
 REBUILD_SHARE: Final = 0.002
+GATE = 0
 REBUILD_MIN: Final = 64
 
 Embedder: TypeAlias = Callable[[Sequence[str]], npt.NDArray[np.floating[Any]]]
@@ -794,13 +795,21 @@ class MatchIndex:
         zone = np.full(len(rows), 0.5)
         if zone_overlap is not None:
             zone = np.clip([zone_overlap(ask.time_zone, m.doc.time_zone) for m in mentors], 0, 1)
+        lexical = lex / lex_top if lex_top > 0 else _zeros(rows)
+        proof = np.log1p(evidence.votes) / math.log1p(VOTE_FULL)
+        activity = view.experience[rows] / top_experience if top_experience else _zeros(rows)
+        gate = {
+            0: np.ones(len(rows)),
+            1: lexical,
+            2: np.maximum(lexical, np.minimum(proof, 1.0)),
+            3: np.sqrt(lexical),
+            4: np.minimum(1.0, lexical + proof),
+        }[GATE]
         features: dict[str, npt.NDArray[np.floating[Any]]] = {
-            "evidence": np.log1p(evidence.votes) / math.log1p(VOTE_FULL),
-            "experience": view.experience[rows] / top_experience
-            if top_experience
-            else _zeros(rows),
+            "evidence": proof,
+            "experience": activity * gate,
             "semantic": np.clip(sem, 0.0, 1.0),
-            "lexical": lex / lex_top if lex_top > 0 else _zeros(rows),
+            "lexical": lexical,
             "language": np.array([_language_match(asked, m.languages) for m in mentors]),
             "time_zone": zone,
             "reliability": view.reliability[rows],
