@@ -244,3 +244,6 @@ CALENDAR_FETCH_ALLOW_PRIVATE = env.bool("CALENDAR_FETCH_ALLOW_PRIVATE", default=
 # The in-memory matching index rebuilds its BM25 part in a background thread after changes;
 # tests turn that off to see every change at once.
 MATCHING_BACKGROUND_REBUILD = True
+
+# The "now" route: how long a mentor has to answer an offer before it passes to the next one.
+NOW_OFFER_SECONDS = env.int("NOW_OFFER_SECONDS", default=180)

@@ -27,6 +27,7 @@ from bitesize.api.schemas import (
     SkillOut,
 )
 from bitesize.asks.api import router as asks_router
+from bitesize.asks.services import OfferClosed
 from bitesize.communities.models import Membership
 from bitesize.profiles.models import Profile
 from bitesize.profiles.selectors import DirectoryQuery, access_profile_by_handle, mentor_directory
@@ -289,6 +290,11 @@ def communities(request: HttpRequest) -> list[CommunityOut]:
 
 @api.exception_handler(SlotTaken)
 def slot_taken(request: HttpRequest, exc: SlotTaken) -> HttpResponse:
+    return _problem(request, 409, str(exc))
+
+
+@api.exception_handler(OfferClosed)
+def offer_closed(request: HttpRequest, exc: OfferClosed) -> HttpResponse:
     return _problem(request, 409, str(exc))
 
 

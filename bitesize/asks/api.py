@@ -1,19 +1,26 @@
 from datetime import datetime
 from typing import cast
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field
 
 from bitesize.accounts.models import User
 from bitesize.asks import services
 from bitesize.asks.hints import ask_hints
-from bitesize.asks.models import Ask
-from bitesize.asks.selectors import access_ask_by_id
+from bitesize.asks.models import Ask, Offer
+from bitesize.asks.selectors import (
+    NowStatus,
+    access_ask_by_id,
+    access_offer_by_id,
+    now_status,
+    offers_for,
+)
 from bitesize.matching.services import suggestions_for
 
 router = Router(tags=["asks"])
 ERR = {400: dict, 404: dict, 403: dict}
+CONFLICT = {**ERR, 409: dict}
 
 
 class AskIn(Schema):
@@ -145,3 +152,141 @@ def ask_suggestions(request: HttpRequest, ask_id: int) -> list[SuggestionOut]:
         )
         for s in suggestions_for(ask)
     ]
+
+
+class NowOut(Schema):
+    state: str = Field(..., description="idle, searching, booked or unanswered")
+    waiting: int = Field(..., description="Offers waiting for an answer")
+    asked: int = Field(..., description="Mentors asked so far")
+    declined: int
+    expired: int
+    deadline: datetime | None = Field(None, description="When the current round closes")
+    eta_seconds: int | None = Field(None, description="Expected wait for a first acceptance")
+    booking: int | None = None
+    session_url: str | None = None
+
+
+def now_out(status: NowStatus) -> NowOut:
+    booking = status.booking
+    return NowOut(
+        state=status.state,
+        waiting=status.waiting,
+        asked=status.asked,
+        declined=status.declined,
+        expired=status.expired,
+        deadline=status.deadline,
+        eta_seconds=status.eta_seconds,
+        booking=booking.pk if booking else None,
+        session_url=f"/sessions/{booking.pk}/" if booking else None,
+    )
+
+
+def _own_ask(request: HttpRequest, ask_id: int) -> tuple[User, Ask]:
+    user = cast(User, request.user)
+    ask = access_ask_by_id(user, ask_id)
+    if ask.asker_id != user.pk:
+        raise Http404("No such ask.")
+    return user, ask
+
+
+@router.post(
+    "/asks/{ask_id}/now",
+    response={200: NowOut, **ERR},
+    summary="Send the ask as offers to the best mentors available now",
+)
+def ask_now(request: HttpRequest, ask_id: int) -> NowOut:
+    user, ask = _own_ask(request, ask_id)
+    return now_out(now_status(services.ask_go_now(ask=ask, by=user)))
+
+
+@router.get("/asks/{ask_id}/now", response={200: NowOut, **ERR}, summary="Live state and ETA")
+def ask_now_get(request: HttpRequest, ask_id: int) -> NowOut:
+    _, ask = _own_ask(request, ask_id)
+    return now_out(now_status(ask))
+
+
+@router.delete(
+    "/asks/{ask_id}/now", response={200: NowOut, **ERR}, summary="Stop; the ask stays open"
+)
+def ask_now_stop(request: HttpRequest, ask_id: int) -> NowOut:
+    user, ask = _own_ask(request, ask_id)
+    return now_out(now_status(services.ask_stop_now(ask=ask, by=user)))
+
+
+class OfferOut(Schema):
+    id: int
+    ask: int
+    asker: str = Field(..., description="The asker's name")
+    question: str
+    objective: str
+    context: str
+    minutes: int
+    format: str
+    state: str = Field(..., description="pending, accepted, declined, expired, taken, withdrawn")
+    sent_at: datetime
+    deadline: datetime
+    answered_at: datetime | None
+    score: int
+    reasons: list[str]
+    booking: int | None
+    session_url: str | None
+
+
+class DeclineIn(Schema):
+    reason: str = Field("", max_length=300)
+
+
+def offer_out(offer: Offer) -> OfferOut:
+    ask = offer.ask
+    return OfferOut(
+        id=offer.pk,
+        ask=ask.pk,
+        asker=ask.asker.profile.name,
+        question=ask.question,
+        objective=ask.objective,
+        context=ask.context,
+        minutes=ask.minutes,
+        format=ask.format,
+        state=offer.state,
+        sent_at=offer.sent_at,
+        deadline=offer.deadline,
+        answered_at=offer.answered_at,
+        score=offer.score,
+        reasons=[str(r) for r in offer.reasons],
+        booking=offer.booking_id,
+        session_url=f"/sessions/{offer.booking_id}/" if offer.booking_id else None,
+    )
+
+
+@router.get("/offers", response=list[OfferOut], tags=["offers"], summary="Offers made to me")
+def offer_list(request: HttpRequest, state: str | None = None) -> list[OfferOut]:
+    offers = offers_for(cast(User, request.user))
+    if state:
+        offers = offers.filter(state=state)
+    return [offer_out(o) for o in offers[:100]]
+
+
+@router.get("/offers/{offer_id}", response={200: OfferOut, 404: dict}, tags=["offers"])
+def offer_get(request: HttpRequest, offer_id: int) -> OfferOut:
+    return offer_out(access_offer_by_id(cast(User, request.user), offer_id))
+
+
+@router.post(
+    "/offers/{offer_id}/accept",
+    response={200: OfferOut, **CONFLICT},
+    tags=["offers"],
+    summary="Take the ask; exactly one mentor wins, the others get 409",
+)
+def offer_accept(request: HttpRequest, offer_id: int) -> OfferOut:
+    user = cast(User, request.user)
+    offer = services.offer_accept(offer=access_offer_by_id(user, offer_id), by=user)
+    return offer_out(offer)
+
+
+@router.post("/offers/{offer_id}/decline", response={200: OfferOut, **CONFLICT}, tags=["offers"])
+def offer_decline(request: HttpRequest, offer_id: int, payload: DeclineIn) -> OfferOut:
+    user = cast(User, request.user)
+    offer = services.offer_decline(
+        offer=access_offer_by_id(user, offer_id), by=user, reason=payload.reason
+    )
+    return offer_out(offer)

@@ -49,14 +49,17 @@ def reachable_mentor_ids(ask: Ask) -> set[int]:
     return set(mentors.values_list("user_id", flat=True))
 
 
-def suggestions_for(ask: Ask, *, k: int = 10, now: datetime | None = None) -> list[Suggestion]:
+def suggestions_for(
+    ask: Ask, *, k: int = 10, now: datetime | None = None, urgency: str | None = None
+) -> list[Suggestion]:
     now = now or timezone.now()
+    urgency = urgency or ask.urgency
     allowed = reachable_mentor_ids(ask)
     if not allowed:
         return []
     doc = ask_doc(ask)
     ranked = current_index().rank(doc, allowed=allowed, k=max(k * 3, 30))
-    window = WINDOWS.get(ask.urgency, timedelta(days=7))
+    window = WINDOWS.get(urgency, timedelta(days=7))
     slots = earliest_mutual_slots(
         mentor_ids=[r.mentor_id for r in ranked],
         mentee_id=ask.asker_id,
@@ -76,7 +79,7 @@ def suggestions_for(ask: Ask, *, k: int = 10, now: datetime | None = None) -> li
         reasons = list(r.reasons)
         if slot is not None:
             reasons.append(f"Free {local_time(slot, doc.time_zone)}")
-        elif ask.urgency in (Ask.Urgency.NOW, Ask.Urgency.DAY):
+        elif urgency in (Ask.Urgency.NOW, Ask.Urgency.DAY):
             reasons.append("No free slot within your urgency window")
         overlap = workday_overlap_hours(doc.time_zone, profile.time_zone)
         if overlap >= 4:

@@ -300,6 +300,45 @@ def booking_create(
     return booking
 
 
+def booking_start_now(*, mentor: User, ask: Ask, now: datetime | None = None) -> Booking:
+    """The session an accepted offer lands in: it starts now and is confirmed, since the mentor
+    has just said yes. Called inside the caller's transaction, which holds the ask; the seats
+    still refuse a person who is in another session now."""
+    start = (now or timezone.now()).astimezone(UTC).replace(microsecond=0)
+    end = start + timedelta(minutes=ask.minutes)
+    people = [mentor.pk, ask.asker_id]
+    _lock_people(*people)
+    held = held_intervals(people, start, end)
+    if held[mentor.pk]:
+        raise SlotTaken("You are in another session now, so you cannot take this one.")
+    if held[ask.asker_id]:
+        raise SlotTaken("The person asking is in another session now.")
+    profile = Profile.objects.get(user=mentor)
+    try:
+        with transaction.atomic():
+            booking = Booking.objects.create(
+                mentor=mentor,
+                mentee_id=ask.asker_id,
+                start=start,
+                end=end,
+                format=ask.format,
+                question=ask.question,
+                objective=ask.objective,
+                state=Booking.State.CONFIRMED,
+                meeting_url=profile.meeting_url,
+                ask=ask,
+            )
+            BookingSeat.objects.bulk_create(
+                BookingSeat(booking=booking, user_id=uid, start=start, end=end) for uid in people
+            )
+    except IntegrityError as exc:  # the exclusion constraint (PostgreSQL) saw an overlap
+        raise SlotTaken("One of you is in another session now.") from exc
+    Ask.objects.filter(pk=ask.pk).update(state=Ask.State.BOOKED)
+    _record(booking, BookingEvent.Kind.CONFIRMED, mentor, "Accepted an offer to help now.")
+    _after_change(booking, "confirmed", mentor)
+    return booking
+
+
 def _same_request(earlier: Booking, *, mentor: User, start: datetime, minutes: int) -> Booking:
     if earlier.mentor_id != mentor.pk or earlier.start != start or earlier.minutes != minutes:
         raise ValidationError(

@@ -39,6 +39,10 @@
     document.querySelectorAll("[data-countdown]").forEach(function (el) {
       el.textContent = "Starts " + human(new Date(el.dataset.countdown) - Date.now());
     });
+    document.querySelectorAll("[data-deadline]").forEach(function (el) {
+      var s = Math.max(0, Math.round((new Date(el.dataset.deadline) - Date.now()) / 1000));
+      el.textContent = s ? "in " + Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0") : "now";
+    });
   }
   function live() {
     var path = document.body.dataset.live;
@@ -86,5 +90,6 @@
     var body = week.querySelector("[data-scroll-to]");
     if (body) body.scrollTop = body.querySelector(".week-row").offsetHeight * Number(body.dataset.scrollTo);
   }
-  document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 30000); live(); grid(); });
+  document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 1000); live(); grid(); });
+  document.addEventListener("htmx:afterSwap", tick);
 })();
