@@ -14,6 +14,7 @@ from bitesize.asks.models import Ask, Offer
 from bitesize.communities.models import Membership
 from bitesize.goals.models import Goal
 from bitesize.lib.live import live_send
+from bitesize.matching.changes import mentor_changed
 from bitesize.profiles.choices import SESSION_LENGTHS, Format
 from bitesize.skills.catalogue import clean_label
 from bitesize.skills.selectors import skill_resolve
@@ -332,6 +333,7 @@ def offer_accept(*, offer: Offer, by: User, now: datetime | None = None) -> Offe
         booking = booking_start_now(mentor=by, ask=ask, now=now)
         offer.state, offer.answered_at, offer.booking = Offer.State.ACCEPTED, now, booking
         offer.save(update_fields=["state", "answered_at", "booking"])
+        mentor_changed(by.pk)  # how quickly they answer is part of their reliability
         ask.state, ask.now_candidates = Ask.State.BOOKED, []
         ask.save(update_fields=["now_candidates", "updated_at"])
         _close_offers(ask, Offer.State.TAKEN)
@@ -350,6 +352,7 @@ def offer_decline(
         offer.state, offer.answered_at = Offer.State.DECLINED, now
         offer.reason = reason.strip()[:300]
         offer.save(update_fields=["state", "answered_at", "reason"])
+        mentor_changed(by.pk)
         if ask.state == Ask.State.SEARCHING:
             _fan_out(ask, now)
     return offer

@@ -3,6 +3,7 @@ evaluation command reads its imported mentors back through the same functions.""
 
 from __future__ import annotations
 
+import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import timedelta
@@ -10,7 +11,7 @@ from datetime import timedelta
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from bitesize.asks.models import Ask
+from bitesize.asks.models import Ask, Offer
 from bitesize.matching.documents import AskDoc, HelpRecord, MentorDoc
 from bitesize.profiles.models import Profile, ProfileLanguage, ProfileSkill
 from bitesize.scheduling.models import Booking
@@ -57,6 +58,7 @@ def mentor_docs(mentor_ids: Iterable[int] | None = None) -> list[MentorDoc]:
         languages[profile_id].append(code)
     history = _history(user_ids)
     stats = _stats(user_ids)
+    responses = _response_minutes(user_ids)
     docs = []
     for pid, uid, name, headline, bio, help_with, zone, capacity, now in rows:
         s = stats.get(uid, {})
@@ -78,6 +80,7 @@ def mentor_docs(mentor_ids: Iterable[int] | None = None) -> list[MentorDoc]:
                 booked_this_week=s.get("week", 0),
                 weekly_capacity=capacity,
                 available_now=now,
+                median_response_minutes=responses.get(uid),
             )
         )
     return docs
@@ -133,6 +136,20 @@ def _stats(user_ids: list[int]) -> dict[int, dict[str, int]]:
         )
     )
     return {r["mentor_id"]: r for r in rows}
+
+
+def _response_minutes(user_ids: list[int]) -> dict[int, float]:
+    """How quickly each mentor answers offers (accept or decline), median over the last 90
+    days; mentors who have not answered one yet have no figure."""
+    since = timezone.now() - timedelta(days=90)
+    waits: dict[int, list[float]] = defaultdict(list)
+    rows = Offer.objects.filter(
+        mentor_id__in=user_ids, answered_at__isnull=False, sent_at__gte=since
+    ).values_list("mentor_id", "sent_at", "answered_at")
+    for mentor_id, sent, answered in rows:
+        assert answered is not None  # filtered above
+        waits[mentor_id].append((answered - sent).total_seconds() / 60)
+    return {m: statistics.median(w) for m, w in waits.items()}
 
 
 def ask_doc(ask: Ask) -> AskDoc:

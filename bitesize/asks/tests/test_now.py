@@ -320,3 +320,14 @@ def test_outsiders_get_404_for_offers_and_now_state_and_nothing_changes(bob, cha
     # The offered mentor may read the ask it was offered; the outsider may not.
     assert client_for(offer.mentor).get(f"/asks/{ask.pk}/").status_code == 200
     assert client_for(charlie).get(f"/asks/{ask.pk}/").status_code == 404
+
+
+def test_how_quickly_a_mentor_answers_feeds_matching_reliability(bob, mentors):
+    from bitesize.matching.selectors import mentor_docs
+
+    ask = ask_go_now(ask=ask_create(asker=bob, **NOW_ASK), by=bob)
+    offer = ask.offers.select_related("mentor").first()
+    offer_decline(offer=offer, by=offer.mentor, now=offer.sent_at + timedelta(minutes=2))
+    (doc,) = mentor_docs([offer.mentor_id])
+    assert doc.median_response_minutes == 2
+    assert mentor_docs([mentors[-1].pk])[0].median_response_minutes is None
