@@ -10,6 +10,7 @@ from bitesize.communities import views as communities
 from bitesize.notifications import views as notifications
 from bitesize.pages import views as pages
 from bitesize.profiles import views as profiles
+from bitesize.safety import views as safety
 from bitesize.scheduling import views as scheduling
 
 admin.site.site_header = "Bitesize operations"
@@ -48,6 +49,9 @@ urlpatterns = [
     path("asks/<int:pk>/now/stop/", asks.ask_now_stop, name="ask_now_stop"),
     path("asks/<int:pk>/now/status/", asks.ask_now_status, name="ask_now_status"),
     path("offers/", asks.offer_list, name="offers"),
+    path("people/<slug:handle>/block/", safety.block, name="block"),
+    path("people/<slug:handle>/report/", safety.report, name="report"),
+    path("settings/blocked/<int:user_id>/unblock/", safety.unblock, name="unblock"),
     path("offers/<int:pk>/accept/", asks.offer_accept, name="offer_accept"),
     path("offers/<int:pk>/decline/", asks.offer_decline, name="offer_decline"),
     path("availability/", scheduling.availability_page, name="availability"),

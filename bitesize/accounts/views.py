@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from bitesize.accounts.forms import AccessTokenForm
 from bitesize.accounts.models import AccessToken, User
 from bitesize.accounts.services import access_token_create, access_token_revoke
+from bitesize.safety.models import Block
 
 MAX_TOKENS = 20
 
@@ -35,7 +36,12 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/settings.html",
-        {"form": form, "tokens": tokens, "new_token": new_token},
+        {
+            "form": form,
+            "tokens": tokens,
+            "new_token": new_token,
+            "blocks": Block.objects.filter(blocker=user).select_related("blocked__profile"),
+        },
         status=status,
     )
 

@@ -37,6 +37,7 @@ from bitesize.profiles.services import (
     profile_skill_remove,
     profile_update,
 )
+from bitesize.safety.api import router as safety_router
 from bitesize.scheduling.api import router as scheduling_router
 from bitesize.scheduling.services import SlotTaken
 from bitesize.skills.models import Industry, SkillAlias
@@ -302,3 +303,4 @@ api.add_router("/me", me_router)
 api.add_router("", router)
 api.add_router("", scheduling_router)
 api.add_router("", asks_router)
+api.add_router("", safety_router)

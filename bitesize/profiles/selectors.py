@@ -16,6 +16,7 @@ from bitesize.accounts.models import User
 from bitesize.communities.models import Membership
 from bitesize.profiles.choices import time_zone_names
 from bitesize.profiles.models import Profile, ProfileSkill
+from bitesize.safety.selectors import not_blocked_with
 from bitesize.skills.selectors import skill_query
 
 WORKDAY = (time(9), time(18))
@@ -23,7 +24,7 @@ WORKDAY = (time(9), time(18))
 
 def visible_profiles(viewer: User | AnonymousUser) -> QuerySet[Profile]:
     """Profiles the viewer may see: public ones, their own, and those of people who share a
-    community with them."""
+    community with them; never someone the viewer blocked or was blocked by."""
     if not viewer.is_authenticated:
         return Profile.objects.filter(visibility=Profile.Visibility.PUBLIC)
     shared = Membership.objects.filter(
@@ -31,7 +32,8 @@ def visible_profiles(viewer: User | AnonymousUser) -> QuerySet[Profile]:
         community__memberships__user_id=viewer.pk,
     )
     return Profile.objects.filter(
-        Q(visibility=Profile.Visibility.PUBLIC) | Q(user_id=viewer.pk) | Exists(shared)
+        Q(visibility=Profile.Visibility.PUBLIC) | Q(user_id=viewer.pk) | Exists(shared),
+        not_blocked_with(viewer.pk),
     )
 
 

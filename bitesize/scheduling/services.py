@@ -21,6 +21,7 @@ from bitesize.asks.models import Ask
 from bitesize.matching.changes import mentor_changed
 from bitesize.profiles.choices import SESSION_LENGTHS
 from bitesize.profiles.models import Profile
+from bitesize.safety.selectors import is_blocked
 from bitesize.scheduling import calendar, slots
 from bitesize.scheduling.models import (
     Availability,
@@ -231,6 +232,8 @@ def booking_create(
     question = question.strip()
     if mentor.pk == mentee.pk:
         errors["mentor"] = "You cannot book a session with yourself."
+    elif is_blocked(mentor.pk, mentee.pk):
+        errors["mentor"] = "You cannot book a session with this person."
     if len(question) < 10:
         errors["question"] = "Say in a sentence or two what you want help with."
     profile = Profile.objects.filter(user=mentor).first()
@@ -307,6 +310,8 @@ def booking_start_now(*, mentor: User, ask: Ask, now: datetime | None = None) ->
     start = (now or timezone.now()).astimezone(UTC).replace(microsecond=0)
     end = start + timedelta(minutes=ask.minutes)
     people = [mentor.pk, ask.asker_id]
+    if is_blocked(*people):
+        raise ValidationError({"mentor": "You cannot take this ask."})
     _lock_people(*people)
     held = held_intervals(people, start, end)
     if held[mentor.pk]:
