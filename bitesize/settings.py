@@ -8,6 +8,7 @@ and REDIS_URL gives the scale mode without any other change.
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
     "bitesize.matching",
     "bitesize.notifications",
     "bitesize.safety",
+    "bitesize.debriefs",
     "bitesize.pages",
     "bitesize.api",
     "bitesize.demo",
@@ -245,6 +247,9 @@ CALENDAR_FETCH_ALLOW_PRIVATE = env.bool("CALENDAR_FETCH_ALLOW_PRIVATE", default=
 # The in-memory matching index rebuilds its BM25 part in a background thread after changes;
 # tests turn that off to see every change at once.
 MATCHING_BACKGROUND_REBUILD = True
+
+# A debrief not done this long after a session ends gets one reminder to each person.
+DEBRIEF_REMINDER_AFTER = timedelta(hours=24)
 
 # The "now" route: how long a mentor has to answer an offer before it passes to the next one.
 NOW_OFFER_SECONDS = env.int("NOW_OFFER_SECONDS", default=180)

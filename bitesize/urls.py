@@ -7,6 +7,7 @@ from bitesize.accounts import views as accounts
 from bitesize.api.api import api
 from bitesize.asks import views as asks
 from bitesize.communities import views as communities
+from bitesize.debriefs import views as debriefs
 from bitesize.notifications import views as notifications
 from bitesize.pages import views as pages
 from bitesize.profiles import views as profiles
@@ -49,6 +50,18 @@ urlpatterns = [
     path("asks/<int:pk>/now/stop/", asks.ask_now_stop, name="ask_now_stop"),
     path("asks/<int:pk>/now/status/", asks.ask_now_status, name="ask_now_status"),
     path("offers/", asks.offer_list, name="offers"),
+    path("sessions/<int:pk>/debrief/advice/", debriefs.advice_save, name="debrief_advice"),
+    path(
+        "sessions/<int:pk>/debrief/reflection/",
+        debriefs.reflection_save,
+        name="debrief_reflection",
+    ),
+    path("sessions/<int:pk>/debrief/actions/", debriefs.action_add, name="debrief_action"),
+    path("sessions/<int:pk>/debrief/rating/", debriefs.rating_save, name="debrief_rating"),
+    path("advice/<int:pk>/helpful/", debriefs.advice_helpful, name="advice_helpful"),
+    path("actions/", debriefs.action_list, name="actions"),
+    path("actions/<int:pk>/", debriefs.action_detail, name="action_detail"),
+    path("impact/", debriefs.impact, name="impact"),
     path("people/<slug:handle>/block/", safety.block, name="block"),
     path("people/<slug:handle>/report/", safety.report, name="report"),
     path("settings/blocked/<int:user_id>/unblock/", safety.unblock, name="unblock"),

@@ -154,6 +154,9 @@ def plan_tasks(booking: Booking) -> None:
                 )
     if booking.state == Booking.State.REQUESTED and booking.confirm_by:
         expire_request.using(run_after=booking.confirm_by).enqueue(booking.pk)
+    from bitesize.debriefs.tasks import plan_debrief
+
+    plan_debrief(booking)
 
 
 def reminder_mail(booking: Booking, person: User, kind: str) -> Mail:

@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from bitesize.accounts.models import User
+from bitesize.debriefs import services
+from bitesize.debriefs.models import MAX_ADVICE, ActionItem, AdviceItem
+from bitesize.debriefs.selectors import (
+    access_action_by_id,
+    access_advice_by_id,
+    impact_of,
+    open_actions,
+)
+from bitesize.scheduling.selectors import access_booking_by_id
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        raise ValidationError({"due": "Give the due date as a date."}) from None
+
+
+def _back(request: HttpRequest, pk: int, run: object) -> HttpResponse:
+    """Run a debrief write; on bad input say what is wrong, keep everything stored."""
+    try:
+        assert callable(run)
+        run()
+    except ValidationError as exc:
+        for problem in exc.messages:
+            messages.error(request, problem)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Saved.")
+    return redirect(f"/sessions/{pk}/#debrief")
+
+
+@login_required
+@require_POST
+def advice_save(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = access_booking_by_id(_user(request), pk)
+    items = [
+        services.AdviceIn(
+            request.POST.get(f"text_{n}", ""), request.POST.get(f"assumption_{n}", "")
+        )
+        for n in range(1, MAX_ADVICE + 1)
+    ]
+    return _back(
+        request,
+        pk,
+        lambda: services.advice_set(booking=booking, by=_user(request), items=items),
+    )
+
+
+@login_required
+@require_POST
+def reflection_save(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = access_booking_by_id(_user(request), pk)
+    return _back(
+        request,
+        pk,
+        lambda: services.reflection_save(
+            booking=booking,
+            by=_user(request),
+            text=request.POST.get("text", ""),
+            shared=bool(request.POST.get("shared")),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = access_booking_by_id(_user(request), pk)
+
+    def run() -> ActionItem:
+        advice_id = request.POST.get("advice", "")
+        advice = (
+            AdviceItem.objects.filter(pk=int(advice_id), booking=booking).first()
+            if advice_id.isdigit()
+            else None
+        )
+        return services.action_item_add(
+            by=_user(request),
+            text=request.POST.get("text", ""),
+            due=_date(request.POST.get("due", "")),
+            booking=booking,
+            advice=advice,
+        )
+
+    return _back(request, pk, run)
+
+
+@login_required
+@require_POST
+def rating_save(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = access_booking_by_id(_user(request), pk)
+    stars = request.POST.get("stars", "")
+    return _back(
+        request,
+        pk,
+        lambda: services.rating_submit(
+            booking=booking,
+            by=_user(request),
+            took_place=request.POST.get("took_place") != "no",
+            stars=int(stars) if stars.isdigit() else None,
+            comment=request.POST.get("comment", ""),
+            solved=bool(request.POST.get("solved")),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def advice_helpful(request: HttpRequest, pk: int) -> HttpResponse:
+    advice = access_advice_by_id(_user(request), pk)
+    return _back(
+        request,
+        advice.booking_id,
+        lambda: services.advice_mark(
+            advice=advice, by=_user(request), helpful=request.POST.get("helpful") == "yes"
+        ),
+    )
+
+
+@login_required
+def action_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    done = ActionItem.objects.filter(owner=user).exclude(state=ActionItem.State.OPEN)
+    return render(
+        request,
+        "debriefs/actions.html",
+        {
+            "open": open_actions(user).select_related("advice", "booking__mentor__profile"),
+            "done": done.order_by("-updated_at")[:30],
+        },
+    )
+
+
+@login_required
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The check-in: done? what happened? or a new date."""
+    item = access_action_by_id(_user(request), pk)
+    if request.method == "POST":
+        try:
+            services.action_item_update(
+                item=item,
+                by=_user(request),
+                state=request.POST.get("state", ActionItem.State.OPEN),
+                outcome=request.POST.get("outcome", ""),
+                due=_date(request.POST.get("due", "")),
+            )
+        except ValidationError as exc:
+            for problem in exc.messages:
+                messages.error(request, problem)
+        else:
+            messages.success(request, "Thanks — noted.")
+            return redirect("actions")
+    return render(request, "debriefs/action.html", {"item": item})
+
+
+@login_required
+def impact(request: HttpRequest) -> HttpResponse:
+    return render(request, "debriefs/impact.html", {"impact": impact_of(_user(request))})
