@@ -8,6 +8,7 @@ from bitesize.api.api import api
 from bitesize.asks import views as asks
 from bitesize.communities import views as communities
 from bitesize.debriefs import views as debriefs
+from bitesize.goals import views as goals
 from bitesize.notifications import views as notifications
 from bitesize.pages import views as pages
 from bitesize.profiles import views as profiles
@@ -62,6 +63,8 @@ urlpatterns = [
     path("actions/", debriefs.action_list, name="actions"),
     path("actions/<int:pk>/", debriefs.action_detail, name="action_detail"),
     path("impact/", debriefs.impact, name="impact"),
+    path("goals/<int:pk>/", goals.goal_detail, name="goal_detail"),
+    path("goals/<int:pk>/sharing/", goals.goal_sharing, name="goal_sharing"),
     path("people/<slug:handle>/block/", safety.block, name="block"),
     path("people/<slug:handle>/report/", safety.report, name="report"),
     path("settings/blocked/<int:user_id>/unblock/", safety.unblock, name="unblock"),

@@ -18,6 +18,10 @@ class Goal(models.Model):
     title = models.CharField(max_length=160)
     description = models.TextField(max_length=2000, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    share_with_mentors = models.BooleanField(
+        default=True,
+        help_text="Mentors on this goal see earlier sessions and advice in their brief.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

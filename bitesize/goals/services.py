@@ -34,3 +34,11 @@ def goal_set_status(*, goal: Goal, status: str) -> Goal:
     goal.status = status
     goal.save(update_fields=["status", "updated_at"])
     return goal
+
+
+def goal_set_sharing(*, goal: Goal, by: User, share: bool) -> Goal:
+    if by.pk != goal.owner_id:
+        raise Http404("No such goal.")
+    goal.share_with_mentors = share
+    goal.save(update_fields=["share_with_mentors", "updated_at"])
+    return goal

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from bitesize.accounts.models import User
 from bitesize.asks.selectors import access_ask_by_id
 from bitesize.debriefs.selectors import debrief_for
+from bitesize.goals.selectors import brief_for
 from bitesize.profiles.models import Profile
 from bitesize.profiles.selectors import access_profile_by_handle
 from bitesize.profiles.services import profile_ensure
@@ -229,6 +230,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "now": timezone.now(),
             "debrief": debrief_for(booking, viewer) if booking.start <= timezone.now() else None,
             "advice_slots": [f":{n}" for n in range(1, 6)],
+            "brief": brief_for(booking) if viewer.pk == booking.mentor_id else None,
         },
     )
 
