@@ -22,6 +22,7 @@ The labelled pairs in data/advice_pairs.jsonl measure this (see data/README.md a
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import re
@@ -81,7 +82,10 @@ class Topic:
     poles: tuple[tuple[Pole, Pole], ...] = ()
 
 
-# Every rule's alternatives, kept so that each can be checked against the labelled set alone.
+# Every rule's alternatives, kept so that each can be checked against the labelled set: a test
+# asserts that none matches a test pair without matching a dev pair (the test split stays
+# held out), except phrases quoted by the issue that asked for this detector.
+BRIEF_PHRASES = frozenset({r"double down"})
 ALTERNATIVES: dict[re.Pattern[str], tuple[str, ...]] = {}
 
 
@@ -121,6 +125,7 @@ TOPICS: tuple[Topic, ...] = (
                     "specialise",
                     r"speciali[sz]e",
                     r"go(?:ing)? deep",
+                    r"double down",  # from the issue's own example, see BRIEF_PHRASES
                     r"one thing",
                     r"go-to person",
                 ),
@@ -668,9 +673,8 @@ TOPIC_BY_KEY = {topic.key: topic for topic in TOPICS}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 # A clause ends at punctuation or at a conjunction that starts a new instruction; "rather than",
 # "instead of" and ", not" start a clause of their own so that only what follows them flips.
-_CLAUSE_SPLIT = re.compile(
-    r"[;:.!?]+|,\s*(?=not\b)|,\s*|\s+(?=\b(?:rather than|instead of|and|but|then|so)\b)"
-)
+# "Without" does not: "never sign without asking" is one clause whose two negations cancel.
+_CLAUSE_SPLIT = re.compile(r"[;:.!?]+|,\s*|\s+(?=\b(?:rather than|instead of|and|but|then|so)\b)")
 _NEGATORS = _rx(
     r"don't",
     r"do not",
@@ -777,6 +781,43 @@ class _Clause:
     negative: bool  # an odd number of negators: the clause argues against what it names
     hedged: bool
     terms: frozenset[str]
+    head: str | None  # the action ("accept", "ask"); None when any action is refused ("skip X")
+
+
+# Words before the action that do not change it; "don't" and friends are looked through too.
+_LEAD_IN = frozenset(
+    re.findall(
+        r"\S+",
+        "always never only just also then so and but rather than instead of you really do don't "
+        "not won't shouldn't please still even definitely",
+    )
+)
+# A clause that refuses whatever it names, or calls it worthless, clashes with any action on it.
+_REFUSING = _rx(
+    r"skip",
+    r"avoid",
+    r"stop\b",
+    r"drop\b",
+    r"decline",
+    r"turn down",
+    r"stay off",
+    r"worthless",
+    r"waste",
+    r"no need",
+    r"don't need",
+    r"isn't",
+    r"aren't",
+    r"not required",
+    r"off your",
+    r"(?:move|moving|switch|switching) from",
+)
+
+
+def _head(words: list[str]) -> str:
+    for word in words:
+        if word not in _LEAD_IN:
+            return _stem(word)
+    return ""
 
 
 def _clauses(text: str) -> list[_Clause]:
@@ -786,8 +827,10 @@ def _clauses(text: str) -> list[_Clause]:
         if not part:
             continue
         negators = len(_NEGATORS.findall(part))
-        terms = frozenset(_stem(w) for w in _WORD.findall(part) if w not in _STOP and len(w) > 2)
-        out.append(_Clause(part, negators % 2 == 1, bool(_HEDGES.search(part)), terms))
+        words = _WORD.findall(part)
+        terms = frozenset(_stem(w) for w in words if w not in _STOP and len(w) > 2)
+        head = None if _REFUSING.search(part) else _head(words)
+        out.append(_Clause(part, negators % 2 == 1, bool(_HEDGES.search(part)), terms, head))
     return out
 
 
@@ -876,11 +919,26 @@ def _topic_scores(
     return nearest + KEYWORD_WEIGHT * keywords
 
 
+# Texts embedded before, so that a ledger re-checked after each new item, or an evaluation that
+# meets the same text twice, embeds it once. Bounded: cleared when full.
+_CACHE: dict[str, npt.NDArray[np.float32]] = {}
+CACHE_SIZE = 20_000
+
+
+def _vectors(texts: list[str]) -> npt.NDArray[np.float32]:
+    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    if missing:
+        if len(_CACHE) + len(missing) > CACHE_SIZE:
+            _CACHE.clear()
+        _CACHE.update(zip(missing, embedding.embed(missing), strict=True))
+    return np.stack([_CACHE[t] for t in texts])
+
+
 def _embed(items: Sequence[Advice], use_model: bool = True) -> npt.NDArray[np.float32] | None:
     if not items or not use_model or not embedding.model_available():
         return None
-    advice = embedding.embed([item.text for item in items])
-    context = embedding.embed([item.full for item in items])
+    advice = _vectors([item.text for item in items])
+    context = _vectors([item.full for item in items])
     mixed = advice + ASSUMPTION_WEIGHT * context
     unit: npt.NDArray[np.float32] = (mixed / np.linalg.norm(mixed, axis=1, keepdims=True)).astype(
         np.float32
@@ -957,12 +1015,14 @@ def _disagreements(a: _Reading, b: _Reading) -> list[_Evidence]:
         other = b.poles.get(key)
         if other is not None and other != stance:
             found.append(_Evidence(0.85, "pole", (a.pole_words[key], b.pole_words[key])))
-    # Do against don't on something both name: "go to meetups" / "skip meetups".
+    # Do against don't on something both name: "go to meetups" / "skip meetups", but not
+    # "never accept the first offer" / "ask whether there is room in the offer".
     for ca in a.clauses:
         for cb in b.clauses:
             shared = ca.terms & cb.terms
             hedged = (ca.negative and ca.hedged) or (cb.negative and cb.hedged)
-            if shared and ca.negative != cb.negative and not hedged:
+            same_action = ca.head is None or cb.head is None or ca.head == cb.head
+            if shared and same_action and ca.negative != cb.negative and not hedged:
                 found.append(_Evidence(0.7, "polarity", (_quote(ca), _quote(cb))))
     if a.timing and b.timing and a.timing != b.timing:
         says = ("act now", "wait") if a.timing > 0 else ("wait", "act now")
@@ -1219,13 +1279,24 @@ def evaluate(path: Path = DATA) -> Report:
 
 
 def main(argv: Sequence[str]) -> None:
-    """`python -m bitesize.debriefs.conflicts [PATH]`: score a labelled set, list the misses."""
-    path = Path(argv[0]) if argv else DATA
-    for method, split, s in evaluate(path).rows:
+    """`python -m bitesize.debriefs.conflicts [PATH] [--misses]`: score a labelled set beside the
+    baselines; --misses lists the wrong verdicts of the dev split, the one rules are designed on
+    (never the test split's, so that it stays held out)."""
+    parser = argparse.ArgumentParser(prog="python -m bitesize.debriefs.conflicts")
+    parser.add_argument("path", nargs="?", type=Path, default=DATA)
+    parser.add_argument("--misses", action="store_true", help="list wrong verdicts on dev")
+    args = parser.parse_args(argv)
+    for method, split, s in evaluate(args.path).rows:
         print(
             f"{method:<40} {split:<5} P {s.precision:.2f}  R {s.recall:.2f}  "
             f"F1 {s.f1:.2f}  acc {s.accuracy:.2f}  n {s.n}"
         )
+    if args.misses:
+        dev = load_pairs(args.path, "dev")
+        for pair, verdict in zip(dev, classify_many([(p.a, p.b) for p in dev]), strict=True):
+            if verdict.label != pair.label:
+                print(f"\n{pair.id} {pair.label} -> {verdict.label} ({pair.topic})")
+                print(f"  a: {pair.a.text}\n  b: {pair.b.text}\n  {verdict.explanation}")
 
 
 if __name__ == "__main__":
