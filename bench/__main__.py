@@ -34,7 +34,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--mentors", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument(
+        "--conflicts-only", action="store_true", help="only the advice conflict detection group"
+    )
     args = parser.parse_args()
+    if args.conflicts_only:
+        sys.path.insert(0, str(ROOT))
+        advice_conflicts()
+        return
 
     os.environ.setdefault("BITESIZE_VAR_DIR", str(ROOT / "var" / "bench"))
     os.environ.setdefault("DEBUG", "1")
@@ -186,6 +193,28 @@ def main() -> None:
         f"objective {result.objective_value:.1f} vs greedy {result.greedy_value:.1f} "
         f"({result.gain_over_greedy:+.3%}), matched {result.matched} vs {result.greedy_matched}"
     )
+    advice_conflicts()
+
+
+def advice_conflicts() -> None:
+    """Quality, not time: the conflict class of the labelled advice pairs, detector beside its
+    reference baselines, scored in the same run (bitesize/debriefs/data/README.md)."""
+    from bitesize.debriefs.conflicts import evaluate
+
+    goal_precision, goal_recall = 0.8, 0.6
+    print(
+        "\nAdvice conflict detection (labelled pairs; dev designed on, test held out)\n"
+        f"{'method':<40}  {'split':<5}  {'P':>5}  {'R':>5}  {'F1':>5}  {'acc':>5}  {'n':>4}  goal"
+    )
+    for method, split, s in evaluate().rows:
+        goal = ""
+        if method.startswith("detector"):
+            met = s.precision >= goal_precision and s.recall >= goal_recall
+            goal = f"P >= {goal_precision} at R >= {goal_recall}: {'met' if met else 'not met'}"
+        print(
+            f"{method:<40}  {split:<5}  {s.precision:>5.2f}  {s.recall:>5.2f}  {s.f1:>5.2f}  "
+            f"{s.accuracy:>5.2f}  {s.n:>4}  {goal}"
+        )
 
 
 if __name__ == "__main__":
