@@ -29,6 +29,7 @@ from bitesize.api.schemas import (
 from bitesize.asks.api import router as asks_router
 from bitesize.asks.services import OfferClosed
 from bitesize.communities.models import Membership
+from bitesize.debriefs.api import router as debriefs_router
 from bitesize.profiles.models import Profile
 from bitesize.profiles.selectors import DirectoryQuery, access_profile_by_handle, mentor_directory
 from bitesize.profiles.services import (
@@ -304,3 +305,4 @@ api.add_router("", router)
 api.add_router("", scheduling_router)
 api.add_router("", asks_router)
 api.add_router("", safety_router)
+api.add_router("", debriefs_router)

@@ -146,3 +146,45 @@ class DebriefReminder(models.Model):
 
     def __str__(self) -> str:
         return f"debrief reminder for session {self.booking_id}"
+
+
+class Conflict(models.Model):
+    """Two advice items from different mentors on the same topic that point different ways,
+    flagged in a goal's ledger until the mentee decides."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "To decide"
+        TIE_BREAK = "tie_break", "Tie-break asked"
+        RESOLVED = "resolved", "Decided"
+        DISMISSED = "dismissed", "Not a conflict"
+
+    class Decision(models.TextChoices):
+        KEEP_A = "keep_a", "Keep the first"
+        KEEP_B = "keep_b", "Keep the second"
+        COMBINE = "combine", "Combine them"
+        TIE_BREAK = "tie_break", "Decided after a tie-break"
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="conflicts")
+    a = models.ForeignKey(AdviceItem, on_delete=models.CASCADE, related_name="+")
+    b = models.ForeignKey(AdviceItem, on_delete=models.CASCADE, related_name="+")
+    topic = models.CharField(max_length=60, blank=True)
+    explanation = models.CharField(max_length=500)
+    confidence = models.FloatField(default=0.0)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    decision = models.CharField(max_length=10, choices=Decision.choices, blank=True)
+    rationale = models.TextField(max_length=2000, blank=True)
+    tie_break_ask = models.ForeignKey(
+        "asks.Ask", on_delete=models.SET_NULL, null=True, blank=True, related_name="tie_breaks"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("state", "-created_at")
+        constraints = [
+            models.UniqueConstraint(fields=("a", "b"), name="conflict_once_per_pair"),
+            models.CheckConstraint(condition=models.Q(a__lt=models.F("b")), name="conflict_a_lt_b"),
+        ]
+
+    def __str__(self) -> str:
+        return f"conflict {self.a_id} vs {self.b_id}"

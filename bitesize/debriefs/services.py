@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from bitesize.accounts.models import User
+from bitesize.debriefs.ledger import advice_topic, scan_goal
 from bitesize.debriefs.models import MAX_ADVICE, ActionItem, AdviceItem, Rating, Reflection
 from bitesize.debriefs.tasks import plan_check_in
 from bitesize.goals.models import Goal
@@ -72,10 +73,13 @@ def advice_set(*, booking: Booking, by: User, items: list[AdviceIn]) -> list[Adv
                     "goal_id": goal_id,
                     "text": item.text,
                     "assumption": item.assumption,
+                    "topic": advice_topic(item.text, item.assumption),
                 },
             )
             saved.append(advice)
         AdviceItem.objects.filter(booking=booking, position__gt=len(cleaned)).delete()
+        if goal_id is not None:
+            transaction.on_commit(partial(scan_goal.enqueue, goal_id))
         notify(
             user=booking.mentee,
             kind="debrief.advice",

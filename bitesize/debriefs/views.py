@@ -6,13 +6,13 @@ from typing import cast
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from bitesize.accounts.models import User
-from bitesize.debriefs import services
-from bitesize.debriefs.models import MAX_ADVICE, ActionItem, AdviceItem
+from bitesize.debriefs import ledger, services
+from bitesize.debriefs.models import MAX_ADVICE, ActionItem, AdviceItem, Conflict
 from bitesize.debriefs.selectors import (
     access_action_by_id,
     access_advice_by_id,
@@ -175,3 +175,51 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def impact(request: HttpRequest) -> HttpResponse:
     return render(request, "debriefs/impact.html", {"impact": impact_of(_user(request))})
+
+
+def _conflict(request: HttpRequest, pk: int) -> Conflict:
+    conflict = (
+        Conflict.objects.filter(pk=pk, goal__owner=request.user.pk)
+        .select_related("goal", "a__mentor__profile", "b__mentor__profile")
+        .first()
+    )
+    if conflict is None:
+        raise Http404("No such flag.")
+    return conflict
+
+
+@login_required
+@require_POST
+def conflict_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    conflict = _conflict(request, pk)
+    try:
+        ledger.conflict_resolve(
+            conflict=conflict,
+            by=_user(request),
+            decision=request.POST.get("decision", ""),
+            rationale=request.POST.get("rationale", ""),
+        )
+    except ValidationError as exc:
+        for problem in exc.messages:
+            messages.error(request, problem)
+    else:
+        messages.success(request, "Decision recorded in your ledger.")
+    return redirect(f"/goals/{conflict.goal_id}/#conflict-{conflict.pk}")
+
+
+@login_required
+@require_POST
+def conflict_tie_break(request: HttpRequest, pk: int) -> HttpResponse:
+    conflict = _conflict(request, pk)
+    try:
+        ask = ledger.conflict_tie_break(conflict=conflict, by=_user(request))
+    except ValidationError as exc:
+        for problem in exc.messages:
+            messages.error(request, problem)
+        return redirect(f"/goals/{conflict.goal_id}/#conflict-{conflict.pk}")
+    messages.success(
+        request,
+        "Tie-break asked. Book a third mentor below, or book one of the two and invite the "
+        "other to the room; they will see both pieces of advice.",
+    )
+    return redirect("ask_detail", pk=ask.pk)

@@ -8,7 +8,7 @@ from datetime import datetime
 from django.db.models import Q
 
 from bitesize.asks.models import Ask
-from bitesize.debriefs.models import ActionItem, AdviceItem
+from bitesize.debriefs.models import ActionItem, AdviceItem, Conflict
 from bitesize.goals.models import Goal
 from bitesize.scheduling.models import Booking
 
@@ -79,13 +79,26 @@ class Brief:
     earlier_sessions: list[Booking]
     earlier_advice: list[AdviceItem]
     open_actions: list[ActionItem]
+    tie_breaks: list[Conflict]  # disagreements this session is meant to settle
 
 
 def brief_for(booking: Booking) -> Brief:
     ask = booking.ask
     goal = ask.goal if ask is not None and ask.goal is not None else None
+    # A tie-break is shared by asking for it: its mentors always see both items.
+    tie_breaks = (
+        list(
+            Conflict.objects.filter(tie_break_ask=ask).select_related(
+                "a__mentor__profile", "b__mentor__profile"
+            )
+        )
+        if ask is not None
+        else []
+    )
     if goal is None or not goal.share_with_mentors:
-        return Brief(booking, goal if goal and goal.share_with_mentors else None, [], [], [])
+        return Brief(
+            booking, goal if goal and goal.share_with_mentors else None, [], [], [], tie_breaks
+        )
     earlier = [b for b in goal_sessions(goal) if b.pk != booking.pk and b.start < booking.start]
     advice = list(
         AdviceItem.objects.filter(goal=goal)
@@ -94,4 +107,4 @@ def brief_for(booking: Booking) -> Brief:
         .order_by("created_at")
     )
     actions = list(ActionItem.objects.filter(goal=goal, state=ActionItem.State.OPEN)[:10])
-    return Brief(booking, goal, earlier, advice, actions)
+    return Brief(booking, goal, earlier, advice, actions, tie_breaks)

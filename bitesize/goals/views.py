@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from bitesize.accounts.models import User
-from bitesize.debriefs.models import ActionItem, AdviceItem
+from bitesize.debriefs.ledger import ledger_of
+from bitesize.debriefs.models import ActionItem, Conflict
 from bitesize.goals.selectors import goal_sessions, goal_timeline
 from bitesize.goals.services import access_goal_by_id, goal_set_sharing
 
@@ -17,7 +18,6 @@ from bitesize.goals.services import access_goal_by_id, goal_set_sharing
 @login_required
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     goal = access_goal_by_id(cast(User, request.user), pk)
-    advice = AdviceItem.objects.filter(goal=goal).select_related("mentor__profile", "booking")
     return render(
         request,
         "goals/detail.html",
@@ -25,7 +25,10 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "goal": goal,
             "timeline": goal_timeline(goal),
             "sessions": goal_sessions(goal),
-            "advice": advice,
+            "ledger": ledger_of(goal),
+            "conflicts": Conflict.objects.filter(goal=goal).select_related(
+                "a__mentor__profile", "b__mentor__profile", "tie_break_ask"
+            ),
             "actions": ActionItem.objects.filter(goal=goal, state=ActionItem.State.OPEN),
         },
     )

@@ -42,6 +42,10 @@ def reachable_mentor_ids(ask: Ask) -> set[int]:
         .filter(is_mentor=True, user__is_active=True)
         .exclude(user_id=ask.asker_id)
     )
+    from bitesize.debriefs.ledger import tie_break_mentors
+
+    # A tie-break asks for a third view: the two mentors who disagree are not suggested.
+    mentors = mentors.exclude(user_id__in=tie_break_mentors(ask))
     audience = list(ask.audience.values_list("pk", flat=True))
     if audience:
         members = Membership.objects.filter(community_id__in=audience).values("user_id")

@@ -1,0 +1,152 @@
+"""The advice ledger: conflicting advice from two mentors is flagged, and the mentee decides,
+or asks a third mentor to break the tie."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from bitesize.asks.services import ask_create
+from bitesize.communities.models import Membership
+from bitesize.debriefs.models import AdviceItem, Conflict
+from bitesize.debriefs.services import AdviceIn, advice_set
+from bitesize.goals.models import Goal
+from bitesize.goals.selectors import brief_for
+from bitesize.matching.services import suggestions_for
+from bitesize.notifications.models import Notification
+from bitesize.profiles.services import profile_skill_add
+from bitesize.scheduling.models import Booking
+from conftest import client_for, make_user, run_due_tasks
+
+pytestmark = pytest.mark.django_db
+
+SPECIALISE = AdviceIn(
+    "Specialise in backend performance now and stop spreading yourself thin",
+    "you want a staff role within three years",
+)
+GENERALIST = AdviceIn(
+    "Stay a generalist for two more years before you pick a specialty",
+    "you are still finding out what you enjoy",
+)
+
+
+def mentor(org, n):
+    user = make_user(f"m{n}@example.com", f"Mentor {n}", mentor=True)
+    profile_skill_add(profile=user.profile, text="Career development", level=4)
+    Membership.objects.create(community=org, user=user, role=Membership.Role.MENTOR)
+    return user
+
+
+def session(goal, mentor_user, mentee, days_ago=5):
+    ask = ask_create(
+        asker=mentee,
+        question="Should I specialise or stay broad as a mid-level engineer?",
+        objective="choose what to focus on next year",
+        goal_id=goal.pk,
+    )
+    start = timezone.now() - timedelta(days=days_ago)
+    return Booking.objects.create(
+        mentor=mentor_user,
+        mentee=mentee,
+        start=start,
+        end=start + timedelta(minutes=30),
+        question=ask.question,
+        ask=ask,
+        state=Booking.State.CONFIRMED,
+    )
+
+
+@pytest.fixture
+def disagreement(bob, org, django_capture_on_commit_callbacks):
+    goal = Goal.objects.create(owner=bob, title="Grow into a senior engineer")
+    one, two = mentor(org, 1), mentor(org, 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        advice_set(booking=session(goal, one, bob, 9), by=one, items=[SPECIALISE])
+        advice_set(booking=session(goal, two, bob, 2), by=two, items=[GENERALIST])
+    run_due_tasks()
+    return goal, one, two
+
+
+def test_opposing_advice_from_two_mentors_is_flagged_with_an_explanation(disagreement, bob):
+    goal, one, two = disagreement
+    conflict = Conflict.objects.get()
+    assert {conflict.a.mentor, conflict.b.mentor} == {one, two}
+    assert conflict.state == Conflict.State.OPEN and conflict.explanation
+    assert AdviceItem.objects.filter(topic="").count() == 0  # both filed under a topic
+    note = Notification.objects.get(user=bob, kind="ledger.conflict")
+    assert note.url == f"/goals/{goal.pk}/#ledger"
+    page = client_for(bob).get(f"/goals/{goal.pk}/").content.decode()
+    assert "Your mentors disagree" in page and SPECIALISE.assumption in page
+    # Scanning again flags nothing new.
+    from bitesize.debriefs.ledger import ledger_scan
+
+    assert ledger_scan(goal=goal) == []
+
+
+def test_the_mentee_decides_with_a_rationale_shown_in_the_ledger(disagreement, bob):
+    goal = disagreement[0]
+    conflict = Conflict.objects.get()
+    client = client_for(bob)
+    client.post(f"/conflicts/{conflict.pk}/resolve/", {"decision": "combine", "rationale": ""})
+    conflict.refresh_from_db()
+    assert conflict.state == Conflict.State.OPEN  # refused: no rationale
+    client.post(
+        f"/conflicts/{conflict.pk}/resolve/",
+        {
+            "decision": "combine",
+            "rationale": "Generalist for a year, then backend performance once I know I like it",
+        },
+    )
+    conflict.refresh_from_db()
+    assert (conflict.state, conflict.decision) == ("resolved", "combine")
+    page = client.get(f"/goals/{goal.pk}/").content.decode()
+    assert "Combine them" in page and "then backend performance" in page
+
+
+def test_a_tie_break_goes_to_a_third_mentor_who_sees_both_items(disagreement, bob, org):
+    goal, one, two = disagreement
+    third = mentor(org, 3)
+    conflict = Conflict.objects.get()
+    response = client_for(bob).post(f"/conflicts/{conflict.pk}/tie-break/")
+    conflict.refresh_from_db()
+    ask = conflict.tie_break_ask
+    assert response.status_code == 302 and response["Location"] == f"/asks/{ask.pk}/"
+    assert conflict.state == Conflict.State.TIE_BREAK and ask.goal == goal
+    suggested = {s.profile.user_id for s in suggestions_for(ask)}
+    assert third.pk in suggested and not suggested & {one.pk, two.pk}
+    start = timezone.now() + timedelta(days=1)
+    booking = Booking.objects.create(
+        mentor=third,
+        mentee=bob,
+        start=start,
+        end=start + timedelta(minutes=15),
+        question=ask.question,
+        ask=ask,
+        state=Booking.State.CONFIRMED,
+    )
+    brief = brief_for(booking)
+    assert brief.tie_breaks == [conflict]
+    page = client_for(third).get(f"/sessions/{booking.pk}/").content.decode()
+    assert SPECIALISE.text in page and GENERALIST.assumption in page
+    client_for(bob).post(
+        f"/conflicts/{conflict.pk}/resolve/",
+        {"decision": "tie_break", "rationale": "Mentor 3 pointed out I do not yet know"},
+    )
+    conflict.refresh_from_db()
+    assert (conflict.state, conflict.decision) == ("resolved", "tie_break")
+
+
+def test_only_the_goals_owner_sees_and_decides_its_flags(disagreement, alice, charlie):
+    conflict = Conflict.objects.get()
+    for person in (alice, charlie, conflict.a.mentor):
+        client = client_for(person)
+        assert (
+            client.post(
+                f"/conflicts/{conflict.pk}/resolve/",
+                {"decision": "keep_a", "rationale": "I decide for you"},
+            ).status_code
+            == 404
+        )
+        assert client.post(f"/conflicts/{conflict.pk}/tie-break/").status_code == 404
+    conflict.refresh_from_db()
+    assert conflict.state == Conflict.State.OPEN and conflict.tie_break_ask is None
