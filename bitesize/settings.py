@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "bitesize.asks",
     "bitesize.matching",
     "bitesize.notifications",
+    "bitesize.programs",
     "bitesize.pages",
     "bitesize.api",
     "bitesize.demo",
