@@ -36,6 +36,7 @@ from bitesize.profiles.services import (
     profile_skill_remove,
     profile_update,
 )
+from bitesize.programs.api import router as programs_router
 from bitesize.scheduling.api import router as scheduling_router
 from bitesize.scheduling.services import SlotTaken
 from bitesize.skills.models import Industry, SkillAlias
@@ -296,3 +297,4 @@ api.add_router("/me", me_router)
 api.add_router("", router)
 api.add_router("", scheduling_router)
 api.add_router("", asks_router)
+api.add_router("", programs_router)

@@ -56,7 +56,9 @@ class Program(models.Model):
         constraints = [
             models.UniqueConstraint(fields=("community", "slug"), name="program_slug_unique"),
             models.CheckConstraint(
-                condition=Q(ends_on__gte=F("starts_on")), name="program_ends_after_start"
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="program_ends_after_start",
+                violation_error_message="A program ends on or after the day it starts.",
             ),
             models.CheckConstraint(
                 condition=Q(default_capacity__gte=1) & Q(default_capacity__lte=50),
