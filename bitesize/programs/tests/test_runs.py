@@ -282,3 +282,12 @@ def test_zone_gaps_go_the_short_way_around() -> None:
     mentors = [Person(3, "c", "Europe/London"), Person(1, "a", "Europe/Berlin")]
     allowed = allowed_pairs(mentees, mentors, Rules(on=on, max_tz_gap_hours=1))
     assert allowed.tolist() == [[True, False], [False, False]]  # never oneself
+
+
+def test_the_database_refuses_a_second_active_run(program):
+    from django.db import IntegrityError, transaction
+
+    CohortRun.objects.create(program=program, objective="score", state="running")
+    CohortRun.objects.create(program=program, objective="score", state="done")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CohortRun.objects.create(program=program, objective="score", state="queued")
