@@ -18,6 +18,26 @@ from bitesize.accounts.models import User
 from bitesize.programs import services
 from bitesize.programs.models import CohortPair, CohortRun, PairRule, Participant, Program
 
+RUN_GROUPS: tuple[tuple[str | None, tuple[str, ...]], ...] = (
+    (None, ("program", "started_by", "state", "objective", "phase", "percent")),
+    (
+        "Figures",
+        (
+            "mentees",
+            "mentors",
+            "matched",
+            "coverage_display",
+            "objective_value",
+            "greedy_value",
+            "greedy_matched",
+            "gain_display",
+            "seconds",
+            "error",
+        ),
+    ),
+    ("Times", ("created_at", "started_at", "finished_at", "published_at")),
+    ("Pairs", ("pair_table",)),
+)
 PAIRS_SHOWN = 50  # on the run page; the pair list has them all, with search and filters
 
 
@@ -61,14 +81,10 @@ class ProgramAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     change_form_template = "admin/programs/program/change_form.html"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Program]:
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("community")
-            .annotate(
-                participant_count=Count("participants", distinct=True),
-                run_count=Count("runs", distinct=True),
-            )
+        programs: QuerySet[Program] = super().get_queryset(request)
+        return programs.select_related("community").annotate(
+            participant_count=Count("participants", distinct=True),
+            run_count=Count("runs", distinct=True),
         )
 
     @admin.display(description="Participants", ordering="participant_count")
@@ -120,31 +136,8 @@ class CohortRunAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     date_hierarchy = "created_at"
     list_select_related = ("program",)
     actions = ("publish",)
-    fieldsets = (
-        (None, {"fields": ("program", "started_by", "state", "objective", "phase", "percent")}),
-        (
-            "Figures",
-            {
-                "fields": (
-                    "mentees",
-                    "mentors",
-                    "matched",
-                    "coverage_display",
-                    "objective_value",
-                    "greedy_value",
-                    "greedy_matched",
-                    "gain_display",
-                    "seconds",
-                    "error",
-                )
-            },
-        ),
-        ("Times", {"fields": ("created_at", "started_at", "finished_at", "published_at")}),
-        ("Pairs", {"fields": ("pair_table",)}),
-    )
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return [f for group in self.fieldsets for f in group[1]["fields"]]  # type: ignore[index]
+    fieldsets = [(title, {"fields": fields}) for title, fields in RUN_GROUPS]
+    readonly_fields = [name for _, fields in RUN_GROUPS for name in fields]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # runs are started from a program
