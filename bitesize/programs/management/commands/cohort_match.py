@@ -14,6 +14,7 @@ from bitesize.programs.models import Objective, Program
 from bitesize.programs.selectors import program_by_reference
 
 STEPS = 1000  # the bar counts thousandths of the whole run
+SHOWN = 50  # pairs a dry run prints
 
 
 class Command(BaseCommand):
@@ -86,7 +87,12 @@ class Command(BaseCommand):
                 raise CommandError(str(exc)) from exc
             progress("done", 1.0)
             r = outcome.result
-            lines = [f"  {p.mentee.name} → {p.mentor.name} ({p.score:.1f})" for p in outcome.pairs]
+            lines = [
+                f"  {p.mentee.name} → {p.mentor.name} ({p.score:.1f})"
+                for p in outcome.pairs[:SHOWN]
+            ]
+            if len(outcome.pairs) > SHOWN:
+                lines.append(f"  … and {len(outcome.pairs) - SHOWN} more pairs")
             return "\n".join(
                 [
                     *lines,
