@@ -6,21 +6,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('communities', '0001_initial'),
+        ("communities", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='membership',
-            name='reports_to',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="membership",
+            name="reports_to",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AlterField(
-            model_name='community',
-            name='members',
-            field=models.ManyToManyField(related_name='communities', through='communities.Membership', through_fields=('community', 'user'), to=settings.AUTH_USER_MODEL),
+            model_name="community",
+            name="members",
+            field=models.ManyToManyField(
+                related_name="communities",
+                through="communities.Membership",
+                through_fields=("community", "user"),
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]
