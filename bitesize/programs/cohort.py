@@ -7,7 +7,9 @@ goals, the skills they are learning or asked for, their headline) and is ranked 
 engine that ranks mentors for an ask, restricted to the program's mentors, so a pair's score
 is the 0..100 a suggestion would show, with its reasons. Mentors the engine leaves out (no
 mentor profile, or booked up this week) score 0 with a reason saying so: they may still be
-matched, but only where nothing better exists.
+matched, but only where nothing better exists. Scoring costs about 0.1 ms of Python per pair,
+so in programs with more than SCORED_PER_MENTEE mentors each mentee's candidates are their
+SCORED_PER_MENTEE best mentors (plus a must-match one); the assignment is optimal over those.
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ PHASES: Mapping[str, tuple[float, float]] = {
 }
 UNSCORED = "Not ranked by the matching engine (no mentor profile, or fully booked this week)"
 MAX_REASONS = 4
+# Per mentee, the engine scores this many of the program's mentors, best first; the assignment
+# is optimal among those pairs. Up to this many mentors, that is every pair.
+SCORED_PER_MENTEE = 300
 
 
 class CohortError(ValueError):
@@ -91,7 +96,24 @@ class Outcome:
     pairs: list[NamedPair]
 
 
-Scorer: TypeAlias = Callable[[Cohort, Progress], tuple[FloatArray, Reasons]]
+@dataclass
+class Scored:
+    """Candidate pairs (mentee row, mentor column) with their 0..100 scores and reasons; a
+    pair that is not here is never matched. Each pair at most once."""
+
+    rows: list[int] = field(default_factory=list)
+    cols: list[int] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    reasons: Reasons = field(default_factory=dict)
+
+    def add(self, row: int, col: int, score: float, reasons: list[str]) -> None:
+        self.rows.append(row)
+        self.cols.append(col)
+        self.scores.append(score)
+        self.reasons[(row, col)] = reasons
+
+
+Scorer: TypeAlias = Callable[[Cohort, Progress], Scored]
 
 
 def load_cohort(program: Program) -> Cohort:
@@ -170,15 +192,25 @@ def load_cohort(program: Program) -> Cohort:
     )
 
 
-def engine_scores(cohort: Cohort, progress: Progress) -> tuple[FloatArray, Reasons]:
-    """Every (mentee, mentor) pair scored 0..100 by the matching engine, with reasons."""
+def engine_scores(cohort: Cohort, progress: Progress) -> Scored:
+    """Each mentee's best SCORED_PER_MENTEE mentors (all of them in smaller programs), scored
+    0..100 by the matching engine, with reasons; and every must-match pair."""
     n, m = len(cohort.mentees), len(cohort.mentors)
-    scores = np.zeros((n, m))
-    reasons: Reasons = {}
+    scored = Scored()
     if not n or not m:
-        return scores, reasons
+        return scored
     index = current_index()
     column = {p.user_id: j for j, p in enumerate(cohort.mentors)}
+    # Every channel may return all of them: the experience channel takes a quarter.
+    candidates = 4 * m + 4
+    # Mentors the engine does not rank (no mentor profile, or booked up this week) are
+    # candidates of every mentee, at score 0.
+    rankable = {
+        r.mentor_id
+        for r in index.rank(AskDoc(text=""), allowed=set(column), k=m, candidates=candidates)
+    }
+    unranked = [j for p, j in column.items() if p not in rankable]
+    must_of = dict(cohort.rules.must)
     docs = [
         AskDoc(
             text=cohort.wants[i],
@@ -189,35 +221,37 @@ def engine_scores(cohort: Cohort, progress: Progress) -> tuple[FloatArray, Reaso
         )
         for i, mentee in enumerate(cohort.mentees)
     ]
-    vectors = index.ask_vectors([d for d in docs if d.text.strip()])
+    vectors = index.ask_vectors([d for d in docs if d.text.strip()]) if rankable else None
     vector_of = iter(vectors) if vectors is not None else None
     noon = datetime.combine(cohort.rules.on, time(12), tzinfo=UTC)
 
     def overlap(zone_a: str, zone_b: str) -> float:
         return workday_overlap_hours(zone_a, zone_b, on=noon) / 9.0
 
-    allowed = set(column)
+    k = min(len(rankable), SCORED_PER_MENTEE)
     for i, doc in enumerate(docs):
         vector = next(vector_of) if vector_of is not None and doc.text.strip() else None
-        ranked = index.rank(
-            doc,
-            allowed=allowed,
-            k=m,
-            # Every channel may return all of them: the experience channel takes a quarter.
-            candidates=4 * m + 4,
-            ask_vector=vector,
-            zone_overlap=overlap,
-        )
-        seen = set()
+        ranked = []
+        if rankable:
+            ranked = index.rank(
+                doc,
+                allowed=rankable,
+                k=k,
+                candidates=candidates,
+                ask_vector=vector,
+                zone_overlap=overlap,
+            )
+            must = must_of.get(cohort.mentees[i].user_id)
+            if must in rankable and all(r.mentor_id != must for r in ranked):
+                ranked += index.rank(
+                    doc, allowed={must}, k=1, ask_vector=vector, zone_overlap=overlap
+                )
         for r in ranked:
-            j = column[r.mentor_id]
-            seen.add(j)
-            scores[i, j] = r.score
-            reasons[(i, j)] = r.reasons[:MAX_REASONS]
-        for j in set(range(m)) - seen:
-            reasons[(i, j)] = [UNSCORED]
+            scored.add(i, column[r.mentor_id], r.score, r.reasons[:MAX_REASONS])
+        for j in unranked:
+            scored.add(i, j, 0.0, [UNSCORED])
         progress("scoring", (i + 1) / n)
-    return scores, reasons
+    return scored
 
 
 def check(cohort: Cohort) -> None:
@@ -263,14 +297,33 @@ def compute(
     row = {p.user_id: i for i, p in enumerate(cohort.mentees)}
     column = {p.user_id: j for j, p in enumerate(cohort.mentors)}
     step("scoring", 0.0)
-    scores, reasons = (scorer or engine_scores)(cohort, step)
+    scored = (scorer or engine_scores)(cohort, step)
+    n, m = len(cohort.mentees), len(cohort.mentors)
     must = tuple(
         sorted((row[a], column[b]) for a, b in cohort.rules.must if a in row and b in column)
     )
-    problem = CohortProblem(
-        scores=np.asarray(scores, dtype=np.float64).reshape(len(row), len(column)),
+    rows = np.asarray(scored.rows, dtype=np.int64)
+    cols = np.asarray(scored.cols, dtype=np.int64)
+    values = np.asarray(scored.scores, dtype=np.float64)
+    keep = allowed_pairs(cohort.mentees, cohort.mentors, cohort.rules)[rows, cols]
+    rows, cols, values = rows[keep], cols[keep], values[keep]
+    score_of = dict(
+        zip(zip(rows.tolist(), cols.tolist(), strict=True), values.tolist(), strict=True)
+    )
+    # A must pair the scorer left out still counts (check() made sure the rules allow it).
+    missing = [pair for pair in must if pair not in score_of]
+    if missing:
+        rows = np.concatenate((rows, [i for i, _ in missing]))
+        cols = np.concatenate((cols, [j for _, j in missing]))
+        values = np.concatenate((values, np.zeros(len(missing))))
+        score_of.update(dict.fromkeys(missing, 0.0))
+    problem = CohortProblem.from_triples(
+        rows,
+        cols,
+        values,
+        n_mentees=n,
+        n_mentors=m,
         capacity=np.asarray(cohort.capacity, dtype=np.int64),
-        allowed=allowed_pairs(cohort.mentees, cohort.mentors, cohort.rules),
         must=must,
         objective="coverage" if (objective or program.objective) == "coverage" else "score",
     )
@@ -290,9 +343,9 @@ def compute(
         NamedPair(
             mentee=cohort.mentees[i],
             mentor=cohort.mentors[j],
-            score=float(scores[i, j]),
+            score=score_of[(i, j)],
             must=(i, j) in must_set,
-            reasons=reasons.get((i, j), []),
+            reasons=scored.reasons.get((i, j), []),
         )
         for i, j in result.pairs
     ]

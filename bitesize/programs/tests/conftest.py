@@ -7,13 +7,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import numpy as np
 import pytest
 
 from bitesize.accounts.models import User
 from bitesize.communities.models import Community, Membership
 from bitesize.programs import services
-from bitesize.programs.cohort import Cohort, FloatArray, Progress, Reasons
+from bitesize.programs.cohort import Cohort, Progress, Scored
 from bitesize.programs.models import CohortRun, Program
 from conftest import make_user
 
@@ -27,17 +26,14 @@ def member(org: Community, email: str, name: str, zone: str = "Europe/Berlin", *
 def table_scorer(table: dict[tuple[str, str], float]) -> Callable[[Cohort, Progress], Any]:
     """A scorer that reads (mentee name, mentor name) -> score from a table (0 if absent)."""
 
-    def scorer(cohort: Cohort, progress: Progress) -> tuple[FloatArray, Reasons]:
-        scores = np.array(
-            [[table.get((a.name, b.name), 0.0) for b in cohort.mentors] for a in cohort.mentees]
-        ).reshape(len(cohort.mentees), len(cohort.mentors))
+    def scorer(cohort: Cohort, progress: Progress) -> Scored:
+        scored = Scored()
+        for i, a in enumerate(cohort.mentees):
+            for j, b in enumerate(cohort.mentors):
+                score = table.get((a.name, b.name), 0.0)
+                scored.add(i, j, score, [f"table says {score:g}"])
         progress("scoring", 1.0)
-        reasons = {
-            (i, j): [f"table says {scores[i, j]:g}"]
-            for i in range(len(cohort.mentees))
-            for j in range(len(cohort.mentors))
-        }
-        return scores, reasons
+        return scored
 
     return scorer
 

@@ -291,3 +291,51 @@ def test_the_database_refuses_a_second_active_run(program):
     CohortRun.objects.create(program=program, objective="score", state="done")
     with pytest.raises(IntegrityError), transaction.atomic():
         CohortRun.objects.create(program=program, objective="score", state="queued")
+
+
+def test_large_programs_score_each_mentees_best_mentors_and_their_must_pair(
+    org, dana, alice, monkeypatch: pytest.MonkeyPatch
+):
+    # One scored mentor per mentee stands for "more mentors than SCORED_PER_MENTEE".
+    monkeypatch.setattr(cohort, "SCORED_PER_MENTEE", 1)
+    rita = member(org, "rita@example.com", "Rita")
+    tom = member(org, "tom@example.com", "Tom")
+    sam = member(org, "sam@example.com", "Sam", role=Membership.Role.MENTOR)
+    sam.profile.is_mentor = True
+    sam.profile.headline = "Watercolour painter"
+    sam.profile.save()
+    uma = member(org, "uma@example.com", "Uma")  # no mentor profile: the engine skips her
+    program = services.program_create(
+        community=org,
+        by=dana,
+        name="Platform",
+        starts_on=date(2027, 3, 1),
+        ends_on=date(2027, 4, 1),
+        default_capacity=1,
+    )
+    for mentee in (rita, tom):
+        services.participant_add(
+            program=program, user=mentee, role="mentee", goals="Kubernetes in production"
+        )
+    for mentor in (alice, sam, uma):
+        services.participant_add(program=program, user=mentor, role="mentor")
+    services.pair_rule_set(program=program, mentee=tom, mentor=sam, kind="must")
+
+    loaded = cohort.load_cohort(program)
+    scored = cohort.engine_scores(loaded, lambda phase, fraction: None)
+    names = [p.name for p in loaded.mentors]
+    candidates = {
+        (loaded.mentees[i].name, names[j]) for i, j in zip(scored.rows, scored.cols, strict=True)
+    }
+    assert candidates == {
+        ("Rita", "Alice Moreau"),
+        ("Rita", "Uma"),
+        ("Tom", "Alice Moreau"),
+        ("Tom", "Sam"),
+        ("Tom", "Uma"),
+    }
+    assert scored.reasons[(0, names.index("Uma"))] == [cohort.UNSCORED]
+
+    outcome = cohort.compute(program)
+    pairs = {(p.mentee.name, p.mentor.name, p.must) for p in outcome.pairs}
+    assert pairs == {("Rita", "Alice Moreau", False), ("Tom", "Sam", True)}
