@@ -119,7 +119,12 @@ Scorer: TypeAlias = Callable[[Cohort, Progress], Scored]
 def load_cohort(program: Program) -> Cohort:
     """The program's participants, capacities and rules, in a fixed number of queries."""
     participants = list(
-        Participant.objects.filter(program=program)
+        # People who have left the community, or whose account is closed, are not matched.
+        Participant.objects.filter(
+            program=program,
+            user__is_active=True,
+            user__memberships__community_id=program.community_id,
+        )
         .select_related("user__profile")
         .order_by("role", "id")
     )

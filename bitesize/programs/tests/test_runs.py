@@ -339,3 +339,12 @@ def test_large_programs_score_each_mentees_best_mentors_and_their_must_pair(
     outcome = cohort.compute(program)
     pairs = {(p.mentee.name, p.mentor.name, p.must) for p in outcome.pairs}
     assert pairs == {("Rita", "Alice Moreau", False), ("Tom", "Sam", True)}
+
+
+def test_people_who_left_the_community_are_not_matched(program, dana, people, scored):
+    Membership.objects.filter(user=people["Ben"]).delete()
+    people["Noor"].is_active = False
+    people["Noor"].save()
+    run = execute(services.cohort_run_start(program=program, by=dana, enqueue=False))
+    assert pairs_of(run) == {("Mia", "Ada")}
+    assert (run.mentees, run.mentors) == (1, 1)
