@@ -154,7 +154,7 @@ class CohortRunAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     @admin.display(description="Gain over greedy", ordering="gain_over_greedy")
     def gain_display(self, obj: CohortRun) -> str:
-        return "–" if obj.gain_over_greedy is None else f"{obj.gain_over_greedy:+.1%}"
+        return obj.gain_label or "–"
 
     @admin.display(description="Pairs")
     def pair_table(self, obj: CohortRun) -> str:

@@ -204,6 +204,10 @@ class CohortRun(models.Model):
     def is_active(self) -> bool:
         return self.state in self.ACTIVE
 
+    @property
+    def gain_label(self) -> str:
+        return "" if self.gain_over_greedy is None else f"{self.gain_over_greedy:+.1%}"
+
 
 class CohortPair(models.Model):
     run = models.ForeignKey(CohortRun, on_delete=models.CASCADE, related_name="pairs")

@@ -24,6 +24,7 @@ def test_the_owner_sees_programs_runs_and_pairs(dana, program, monkeypatch: pyte
     assert page.status_code == 200
     html = page.content.decode()
     assert "Pairs of run" in html and "Noor" in html and "table says 0.8" in html
+    assert "+54.5%" in html
     assert "hx-trigger" not in html  # nothing to follow
 
 
