@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "bitesize.notifications",
     "bitesize.safety",
     "bitesize.debriefs",
+    "bitesize.programs",
     "bitesize.pages",
     "bitesize.api",
     "bitesize.demo",

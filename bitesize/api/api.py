@@ -38,6 +38,7 @@ from bitesize.profiles.services import (
     profile_skill_remove,
     profile_update,
 )
+from bitesize.programs.api import router as programs_router
 from bitesize.safety.api import router as safety_router
 from bitesize.scheduling.api import router as scheduling_router
 from bitesize.scheduling.services import SlotTaken
@@ -306,3 +307,4 @@ api.add_router("", scheduling_router)
 api.add_router("", asks_router)
 api.add_router("", safety_router)
 api.add_router("", debriefs_router)
+api.add_router("", programs_router)

@@ -5,7 +5,7 @@ from bitesize.communities.models import Community, Membership
 
 class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
     model = Membership
-    raw_id_fields = ("user",)
+    raw_id_fields = ("user", "reports_to")
     extra = 0
 
 
@@ -23,4 +23,4 @@ class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("user", "community", "role", "joined_at")
     list_filter = ("role", "community__kind", "community")
     search_fields = ("user__email", "community__name")
-    raw_id_fields = ("user",)
+    raw_id_fields = ("user", "reports_to")

@@ -20,7 +20,10 @@ class Community(models.Model):
     join_policy = models.CharField(max_length=10, choices=JoinPolicy.choices, default="invite")
     created_at = models.DateTimeField(auto_now_add=True)
     members = models.ManyToManyField(  # type: ignore[var-annotated]
-        settings.AUTH_USER_MODEL, through="Membership", related_name="communities"
+        settings.AUTH_USER_MODEL,
+        through="Membership",
+        through_fields=("community", "user"),
+        related_name="communities",
     )
 
     class Meta:
@@ -50,6 +53,15 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    # The member's manager in this community's reporting line (programs can keep a manager
+    # from mentoring someone in their own line).
+    reports_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     joined_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
