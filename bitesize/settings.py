@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "bitesize.profiles",
     "bitesize.goals",
     "bitesize.scheduling",
+    "bitesize.rooms",
     "bitesize.asks",
     "bitesize.matching",
     "bitesize.notifications",
@@ -244,3 +245,12 @@ CALENDAR_FETCH_ALLOW_PRIVATE = env.bool("CALENDAR_FETCH_ALLOW_PRIVATE", default=
 # The in-memory matching index rebuilds its BM25 part in a background thread after changes;
 # tests turn that off to see every change at once.
 MATCHING_BACKGROUND_REBUILD = True
+
+# --- live room ------------------------------------------------------------------------
+# ICE servers for the room's WebRTC connections (docs/operations.md, "Video rooms").
+# TURN credentials are derived per person from TURN_SECRET (coturn's use-auth-secret) and
+# expire after TURN_TTL seconds.
+STUN_URLS: list[str] = env.list("STUN_URLS", default=[])
+TURN_URLS: list[str] = env.list("TURN_URLS", default=[])
+TURN_SECRET: str = env.str("TURN_SECRET", default="")
+TURN_TTL: int = env.int("TURN_TTL", default=4 * 3600)
