@@ -13,9 +13,10 @@ from bitesize.accounts.models import User
 from bitesize.rooms import merge
 from bitesize.rooms.events import room_send
 from bitesize.rooms.models import Attendance, RoomGuest, RoomMessage, RoomState
-from bitesize.rooms.selectors import role_of
+from bitesize.rooms.selectors import joined, role_of
 from bitesize.scheduling.models import Availability, Booking, BookingSeat
 from bitesize.scheduling.selectors import calendar_busy, held_intervals
+from bitesize.scheduling.services import booking_no_show
 
 NOTES_MAX = 20_000
 MESSAGE_MAX = 4000
@@ -160,3 +161,24 @@ def room_guest_invite(*, booking: Booking, by: User, guest: User) -> RoomGuest:
             booking=booking, user=guest, defaults={"invited_by": by}
         )
     return row
+
+
+def room_detect_no_show(*, booking: Booking, now: datetime | None = None) -> str:
+    """Ten minutes after the start, a confirmed session that one side never joined is a
+    no-show. Sessions held elsewhere (the mentor's own link) or in writing are left alone:
+    the room cannot see them. Safe to run twice: only a confirmed booking changes."""
+    now = now or timezone.now()
+    if booking.state != Booking.State.CONFIRMED:
+        return "not confirmed"
+    if booking.meeting_url or booking.format == "written":
+        return "not held in the room"
+    present = joined(booking)
+    missing = [p for p in (booking.mentor, booking.mentee) if p.pk not in present]
+    if not missing:
+        return "both joined"
+    names = " and ".join(p.profile.name for p in missing)
+    try:
+        booking_no_show(booking=booking, by=None, now=now, reason=f"{names} did not join the room.")
+    except ValidationError:
+        return "too early"
+    return "no-show"

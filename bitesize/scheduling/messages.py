@@ -154,6 +154,12 @@ def plan_tasks(booking: Booking) -> None:
                 )
     if booking.state == Booking.State.REQUESTED and booking.confirm_by:
         expire_request.using(run_after=booking.confirm_by).enqueue(booking.pk)
+    if booking.state == Booking.State.CONFIRMED:
+        from bitesize.rooms.tasks import NO_SHOW_AFTER, detect_no_show
+
+        detect_no_show.using(run_after=booking.start + NO_SHOW_AFTER).enqueue(
+            booking.pk, booking.start.isoformat()
+        )
 
 
 def reminder_mail(booking: Booking, person: User, kind: str) -> Mail:
