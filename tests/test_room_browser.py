@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ import pytest
 from django.conf import settings
 from django.db import connection, connections
 from django.test import Client
+from django.utils import timezone
 
 from bitesize.rooms.models import Attendance, RoomMessage, RoomState
 from bitesize.rooms.tests.helpers import booking_now
@@ -172,6 +174,21 @@ def meet(media_browser: Any, alice: Any, bob: Any, tmp_path: Path, processes: in
             "() => document.querySelector('#notes').value.includes('spot node pools')"
         )
 
+        # Mute and camera off show on the other side.
+        mentee.click("#mute")
+        mentee.click("#camera")
+        mentor.wait_for_selector(".tile-remote[data-audio=off][data-video=off]")
+
+        # Rejoin after the connection drops: the mentee's page reloads, both connect again.
+        mentee.reload()
+        for page in pages:
+            page.wait_for_selector(".tile-remote[data-state=connected]")
+            page.wait_for_function(
+                "() => window.bitesizeRoom.framesDecoded().then(f => f.length === 1 && f[0] > 10)"
+            )
+        assert mentee.input_value("#notes") == "Try spot node pools for the batch jobs"
+        assert mentee.locator("#chat-log li").count() == 2
+
         # The countdown of the booked length, by the server's clock.
         for page in pages:
             shown = re.fullmatch(r"(\d+):\d\d left", page.inner_text("#timebox"))
@@ -215,3 +232,40 @@ def test_two_browsers_meet_in_one_room(media_browser, alice, bob, tmp_path):
 def test_two_browsers_meet_across_two_server_processes(media_browser, alice, bob, tmp_path):
     assert connection.vendor == "postgresql"
     meet(media_browser, alice, bob, tmp_path, processes=2)
+
+
+def test_text_chat_room_has_no_media_and_warns_before_the_end(media_browser, alice, bob, tmp_path):
+    start = timezone.now() - timedelta(minutes=3, seconds=15)
+    booking = booking_now(alice, bob, start=start, minutes=5, format="chat")
+    servers = Servers(1, tmp_path)
+    try:
+        mentor, mentee = (signed_in(media_browser, u, servers.url(0)) for u in (alice, bob))
+        for page in (mentor, mentee):
+            page.goto(f"{servers.url(0)}/sessions/{booking.pk}/room/")
+            page.wait_for_selector("#room[data-connected='1']")
+            assert page.locator("video").count() == 0
+        mentor.wait_for_function(
+            "() => document.querySelector('#room-status').textContent.includes('Bob Okafor')"
+        )
+        mentor.fill("#chat-input", "Short one: what did you try?")
+        mentor.press("#chat-input", "Enter")
+        mentee.wait_for_selector("#chat-log li:has-text('what did you try?')")
+        for page in (mentor, mentee):
+            assert re.fullmatch(r"[01]:\d\d left", page.inner_text("#timebox"))
+            assert "Two minutes left" in page.inner_text("#room-warning")
+        # The mentor's next time is free: five more minutes for both.
+        mentor.click("#extend")
+        for page in (mentor, mentee):
+            page.wait_for_function(
+                "() => /^[56]:\\d\\d left$/.test(document.querySelector('#timebox').textContent)"
+            )
+            assert page.locator("#room-warning").is_hidden()
+            page.context.close()
+    except BaseException:
+        print(servers.output())
+        raise
+    finally:
+        servers.stop()
+    booking.refresh_from_db()
+    assert booking.end == start + timedelta(minutes=10)
+    connections.close_all()

@@ -2,14 +2,18 @@ from __future__ import annotations
 
 from typing import cast
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from bitesize.accounts.models import User
+from bitesize.profiles.selectors import access_profile_by_handle
 from bitesize.profiles.services import profile_ensure
-from bitesize.rooms import selectors
+from bitesize.rooms import selectors, services
 from bitesize.scheduling.messages import local_time
 from bitesize.scheduling.models import Booking
 
@@ -39,3 +43,24 @@ def room(request: HttpRequest, pk: int) -> HttpResponse:
             "video": booking.format == "video",
         },
     )
+
+
+@login_required
+@require_POST
+def room_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    """Invite a third person into the room, e.g. another mentor for a tie-break. They are
+    named by their profile handle, and only someone the inviter can see can be invited."""
+    viewer = cast(User, request.user)
+    booking = selectors.access_room_by_id(viewer, pk)
+    handle = request.POST.get("handle", "").strip().removeprefix("@")
+    try:
+        guest = access_profile_by_handle(viewer, handle).user
+        services.room_guest_invite(booking=booking, by=viewer, guest=guest)
+    except Http404:
+        messages.error(request, "No one you can see has that handle.")
+    except (ValidationError, PermissionDenied) as exc:
+        text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        messages.error(request, text)
+    else:
+        messages.success(request, f"{guest.profile.name} can join the room now.")
+    return redirect("session_detail", pk=booking.pk)

@@ -370,7 +370,7 @@
         case "ended":
           leaving = true;
           flushNotes();
-          location.href = msg.url;
+          location.href = me && me.role === "guest" ? "/dashboard/" : msg.url;
           break;
         case "pong":
           if (msg.t) offset = msg.now + (Date.now() - msg.t) / 2 - Date.now();

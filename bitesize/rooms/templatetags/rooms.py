@@ -14,9 +14,10 @@ from bitesize.scheduling.models import Booking
 register = template.Library()
 
 
-@register.inclusion_tag("rooms/_panel.html")
-def room_panel(booking: Booking) -> dict[str, Any]:
+@register.inclusion_tag("rooms/_panel.html", takes_context=True)
+def room_panel(context: dict[str, Any], booking: Booking) -> dict[str, Any]:
     now = timezone.now()
+    viewer = context["request"].user
     window = selectors.room_window(booking)
     state = selectors.room_state_of(booking)
     held = booking.state in (Booking.State.CONFIRMED, Booking.State.COMPLETED)
@@ -28,4 +29,9 @@ def room_panel(booking: Booking) -> dict[str, Any]:
         "notes": state.notes if state else "",
         "minutes": selectors.mentoring_minutes(booking, now) if held else 0,
         "messages": selectors.recent_messages(booking) if held else [],
+        "can_invite": booking.state == Booking.State.CONFIRMED
+        and now < window.closes
+        and selectors.role_of(booking, viewer.pk) != "guest",
+        "guests": selectors.guests_of(booking),
+        "csrf_token": context.get("csrf_token"),
     }

@@ -177,3 +177,37 @@ def test_turn_credentials_follow_the_coturn_rest_scheme():
     assert username == f"{int(T0.timestamp()) + 3600}:42"
     expected = hmac.new(b"north", username.encode(), hashlib.sha1).digest()
     assert base64.b64decode(password) == expected
+
+
+def test_participant_invites_a_guest_by_handle_and_outsiders_cannot(alice, bob, charlie, dana):
+    booking = booking_now(alice, bob)
+    response = client_for(charlie).post(
+        f"/sessions/{booking.pk}/room/invite/", {"handle": dana.profile.handle}
+    )
+    assert response.status_code == 404
+    assert not RoomGuest.objects.exists()
+    response = client_for(bob).post(
+        f"/sessions/{booking.pk}/room/invite/", {"handle": "@" + dana.profile.handle}
+    )
+    assert response.status_code == 302
+    assert list(RoomGuest.objects.values_list("user", "invited_by")) == [(dana.pk, bob.pk)]
+    assert client_for(dana).get(f"/sessions/{booking.pk}/room/").status_code == 200
+    # The guest sees the room, not the booking's own page, and cannot invite further.
+    assert client_for(dana).get(f"/sessions/{booking.pk}/").status_code == 404
+    client_for(dana).post(f"/sessions/{booking.pk}/room/invite/", {"handle": "x"})
+    assert RoomGuest.objects.count() == 1
+    page = client_for(alice).get(f"/sessions/{booking.pk}/").content.decode()
+    assert "In the room as well: Dana Whitfield." in page
+
+
+def test_own_meeting_link_is_in_the_invite_and_on_the_booking_page(alice, bob):
+    from bitesize.scheduling import calendar
+    from bitesize.scheduling.messages import session_event
+
+    booking = booking_now(alice, bob, start=timezone.now() + timedelta(days=1))
+    booking.meeting_url = "https://meet.example.com/alice"
+    booking.save()
+    ics = calendar.invite(session_event(booking), "REQUEST").decode()
+    assert "LOCATION:https://meet.example.com/alice" in ics.replace("\r\n ", "")
+    page = client_for(bob).get(f"/sessions/{booking.pk}/").content.decode()
+    assert 'href="https://meet.example.com/alice"' in page
