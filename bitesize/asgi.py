@@ -13,8 +13,12 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 from django.urls import path  # noqa: E402
 
 from bitesize.lib.live import LiveConsumer  # noqa: E402
+from bitesize.rooms.consumers import RoomConsumer  # noqa: E402
 
-websocket_urls = [path("ws/live/", LiveConsumer.as_asgi())]
+websocket_urls = [
+    path("ws/live/", LiveConsumer.as_asgi()),
+    path("ws/rooms/<int:booking_id>/", RoomConsumer.as_asgi()),
+]
 
 application = ProtocolTypeRouter(
     {

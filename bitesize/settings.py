@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "bitesize.profiles",
     "bitesize.goals",
     "bitesize.scheduling",
+    "bitesize.rooms",
     "bitesize.asks",
     "bitesize.matching",
     "bitesize.notifications",
@@ -254,3 +255,11 @@ DEBRIEF_REMINDER_AFTER = timedelta(hours=24)
 
 # The "now" route: how long a mentor has to answer an offer before it passes to the next one.
 NOW_OFFER_SECONDS = env.int("NOW_OFFER_SECONDS", default=180)
+# --- live room ------------------------------------------------------------------------
+# ICE servers for the room's WebRTC connections (docs/operations.md, "Video rooms").
+# TURN credentials are derived per person from TURN_SECRET (coturn's use-auth-secret) and
+# expire after TURN_TTL seconds.
+STUN_URLS: list[str] = env.list("STUN_URLS", default=[])
+TURN_URLS: list[str] = env.list("TURN_URLS", default=[])
+TURN_SECRET: str = env.str("TURN_SECRET", default="")
+TURN_TTL: int = env.int("TURN_TTL", default=4 * 3600)

@@ -13,6 +13,7 @@ from bitesize.notifications import views as notifications
 from bitesize.pages import views as pages
 from bitesize.profiles import views as profiles
 from bitesize.safety import views as safety
+from bitesize.rooms import views as rooms
 from bitesize.scheduling import views as scheduling
 
 admin.site.site_header = "Bitesize operations"
@@ -77,6 +78,8 @@ urlpatterns = [
     path("people/<slug:handle>/book/", scheduling.book, name="book"),
     path("sessions/", scheduling.session_list, name="sessions"),
     path("sessions/<int:pk>/", scheduling.session_detail, name="session_detail"),
+    path("sessions/<int:pk>/room/", rooms.room, name="room"),
+    path("sessions/<int:pk>/room/invite/", rooms.room_invite, name="room_invite"),
     path("sessions/<int:pk>/<slug:action>/", scheduling.session_action, name="session_action"),
     path("calendar/<str:token>.ics", scheduling.feed, name="calendar_feed"),
     path("notifications/", notifications.notification_list, name="notifications"),

@@ -157,6 +157,12 @@ def plan_tasks(booking: Booking) -> None:
     from bitesize.debriefs.tasks import plan_debrief
 
     plan_debrief(booking)
+    if booking.state == Booking.State.CONFIRMED:
+        from bitesize.rooms.tasks import NO_SHOW_AFTER, detect_no_show
+
+        detect_no_show.using(run_after=booking.start + NO_SHOW_AFTER).enqueue(
+            booking.pk, booking.start.isoformat()
+        )
 
 
 def reminder_mail(booking: Booking, person: User, kind: str) -> Mail:

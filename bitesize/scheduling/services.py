@@ -529,7 +529,9 @@ def booking_complete(*, booking: Booking, by: User | None, now: datetime | None 
     )
 
 
-def booking_no_show(*, booking: Booking, by: User | None, now: datetime | None = None) -> Booking:
+def booking_no_show(
+    *, booking: Booking, by: User | None, now: datetime | None = None, reason: str = ""
+) -> Booking:
     """Nobody (or the other side) turned up: allowed from 10 minutes after the start."""
     now = now or timezone.now()
     if now < booking.start + timedelta(minutes=10):
@@ -539,7 +541,7 @@ def booking_no_show(*, booking: Booking, by: User | None, now: datetime | None =
         allowed=(Booking.State.CONFIRMED,),
         to=Booking.State.NO_SHOW,
         by=by,
-        reason="",
+        reason=reason,
         event=BookingEvent.Kind.NO_SHOW,
         release=False,
     )

@@ -1,0 +1,184 @@
+"""Writes for the live room. Each runs in a transaction and tells the room after commit."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from bitesize.accounts.models import User
+from bitesize.rooms import merge
+from bitesize.rooms.events import room_send
+from bitesize.rooms.models import Attendance, RoomGuest, RoomMessage, RoomState
+from bitesize.rooms.selectors import joined, role_of
+from bitesize.scheduling.models import Availability, Booking, BookingSeat
+from bitesize.scheduling.selectors import calendar_busy, held_intervals
+from bitesize.scheduling.services import booking_no_show
+
+NOTES_MAX = 20_000
+MESSAGE_MAX = 4000
+EXTENSION = timedelta(minutes=5)
+
+
+def room_ensure(*, booking: Booking) -> RoomState:
+    state, _ = RoomState.objects.get_or_create(booking=booking)
+    return state
+
+
+def _when(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def attendance_join(*, booking: Booking, user: User, now: datetime | None = None) -> Attendance:
+    now = now or timezone.now()
+    with transaction.atomic():
+        room_ensure(booking=booking)
+        return Attendance.objects.create(booking=booking, user=user, joined_at=now)
+
+
+def attendance_leave(*, attendance: Attendance, now: datetime | None = None) -> Attendance:
+    now = now or timezone.now()
+    with transaction.atomic():
+        Attendance.objects.filter(pk=attendance.pk, left_at__isnull=True).update(
+            left_at=max(now, attendance.joined_at)
+        )
+    attendance.refresh_from_db()
+    return attendance
+
+
+def message_data(message: RoomMessage) -> dict[str, Any]:
+    return {
+        "id": message.pk,
+        "author": message.author_id,
+        "name": message.author.profile.name,
+        "body": message.body,
+        "at": _when(message.created_at),
+    }
+
+
+def room_message_post(*, booking: Booking, author: User, body: str) -> RoomMessage:
+    body = body.strip()
+    if not body:
+        raise ValidationError({"body": "Write a message first."})
+    if len(body) > MESSAGE_MAX:
+        raise ValidationError({"body": f"Keep a message under {MESSAGE_MAX} characters."})
+    with transaction.atomic():
+        message = RoomMessage.objects.create(booking=booking, author=author, body=body)
+        room_send(booking.pk, "chat", message_data(message))
+    return message
+
+
+def room_notes_edit(
+    *, booking: Booking, by: User, base: str, text: str, tag: str = ""
+) -> RoomState:
+    """Merge one person's edit of the shared notes. `base` is the text their edit started
+    from, so whatever others wrote since stays, and so does what this person typed."""
+    if len(text) > NOTES_MAX:
+        raise ValidationError({"notes": f"The notes are limited to {NOTES_MAX} characters."})
+    with transaction.atomic():
+        room_ensure(booking=booking)
+        state = RoomState.objects.select_for_update().get(booking=booking)
+        merged = merge.merge(base, state.notes, text)[:NOTES_MAX]
+        if merged != state.notes:
+            state.notes = merged
+            state.notes_version += 1
+            state.notes_updated_at = timezone.now()
+            state.save(update_fields=["notes", "notes_version", "notes_updated_at"])
+        room_send(
+            booking.pk,
+            "notes",
+            {"text": state.notes, "version": state.notes_version, "tag": tag, "by": by.pk},
+        )
+    return state
+
+
+def timebox_data(booking: Booking, state: RoomState | None) -> dict[str, Any]:
+    return {
+        "start": _when(booking.start),
+        "end": _when(booking.end),
+        "extended": state.extended_minutes if state else 0,
+        "now": _when(timezone.now()),
+    }
+
+
+def room_extend(*, booking: Booking, by: User, now: datetime | None = None) -> Booking:
+    """Five more minutes, asked by the mentor, if both people's next time is free."""
+    now = now or timezone.now()
+    if by.pk != booking.mentor_id:
+        raise PermissionDenied("Only the mentor can extend the session.")
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.state != Booking.State.CONFIRMED or now >= booking.end or (now < booking.start):
+            raise ValidationError({"end": "A session can be extended while it runs."})
+        new_end = booking.end + EXTENSION
+        buffer = (
+            Availability.objects.filter(user_id=booking.mentor_id)
+            .values_list("buffer_after", flat=True)
+            .first()
+        )
+        until = new_end + timedelta(minutes=buffer or 0)
+        people = [booking.mentor_id, booking.mentee_id]
+        held = held_intervals(people, booking.end, until, exclude_booking=booking.pk)
+        busy = calendar_busy([booking.mentor_id], booking.end, until)
+        if any(held.values()) or any(busy.values()):
+            raise ValidationError(
+                {"end": "The next slot is taken; the session cannot be extended."}
+            )
+        booking.end = new_end
+        booking.save(update_fields=["end", "updated_at"])
+        BookingSeat.objects.filter(booking=booking).update(end=new_end)
+        state = room_ensure(booking=booking)
+        state.extended_minutes += int(EXTENSION.total_seconds() // 60)
+        state.save(update_fields=["extended_minutes"])
+        room_send(booking.pk, "timebox", timebox_data(booking, state))
+    return booking
+
+
+def room_end(*, booking: Booking, by: User, now: datetime | None = None) -> RoomState:
+    """Someone ends the session: everyone in the room goes to the debrief."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        room_ensure(booking=booking)
+        state = RoomState.objects.select_for_update().get(booking=booking)
+        if state.ended_at is None:
+            state.ended_at, state.ended_by = now, by
+            state.save(update_fields=["ended_at", "ended_by"])
+        room_send(booking.pk, "ended", {"by": by.pk, "url": f"/sessions/{booking.pk}/#debrief"})
+    return state
+
+
+def room_guest_invite(*, booking: Booking, by: User, guest: User) -> RoomGuest:
+    """A participant invites a third person, e.g. another mentor for a tie-break."""
+    if role_of(booking, by.pk) == "guest":
+        raise PermissionDenied("Only the two participants can invite someone.")
+    if guest.pk in (booking.mentor_id, booking.mentee_id):
+        raise ValidationError({"guest": "This person is already in the session."})
+    with transaction.atomic():
+        row, _ = RoomGuest.objects.get_or_create(
+            booking=booking, user=guest, defaults={"invited_by": by}
+        )
+    return row
+
+
+def room_detect_no_show(*, booking: Booking, now: datetime | None = None) -> str:
+    """Ten minutes after the start, a confirmed session that one side never joined is a
+    no-show. Sessions held elsewhere (the mentor's own link) or in writing are left alone:
+    the room cannot see them. Safe to run twice: only a confirmed booking changes."""
+    now = now or timezone.now()
+    if booking.state != Booking.State.CONFIRMED:
+        return "not confirmed"
+    if booking.meeting_url or booking.format == "written":
+        return "not held in the room"
+    present = joined(booking)
+    missing = [p for p in (booking.mentor, booking.mentee) if p.pk not in present]
+    if not missing:
+        return "both joined"
+    names = " and ".join(p.profile.name for p in missing)
+    try:
+        booking_no_show(booking=booking, by=None, now=now, reason=f"{names} did not join the room.")
+    except ValidationError:
+        return "too early"
+    return "no-show"
