@@ -134,7 +134,22 @@ def signed_in(browser: Any, user: Any, base: str) -> Any:
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base}])
     page = context.new_page()
     page.on("dialog", lambda dialog: dialog.accept())
+    page.on("console", lambda m: print(user.email, m.type, m.text) if m.type == "error" else None)
     return page
+
+
+def connected(pages: tuple[Any, ...]) -> None:
+    """Each page has one remote peer, connected, with video frames decoded from it."""
+    try:
+        for page in pages:
+            page.wait_for_selector(".tile-remote[data-state=connected]")
+            page.wait_for_function(
+                "() => window.bitesizeRoom.framesDecoded().then(f => f.length === 1 && f[0] > 10)"
+            )
+    except Exception:
+        for page in pages:
+            print(page.evaluate("() => window.bitesizeRoom.describe()"))
+        raise
 
 
 def meet(media_browser: Any, alice: Any, bob: Any, tmp_path: Path, processes: int) -> None:
@@ -148,12 +163,8 @@ def meet(media_browser: Any, alice: Any, bob: Any, tmp_path: Path, processes: in
         pages = (mentor, mentee)
 
         # Both reach the connected state and decode the other's video.
+        connected(pages)
         for page in pages:
-            page.wait_for_selector(".tile-remote[data-state=connected]")
-        for page in pages:
-            page.wait_for_function(
-                "() => window.bitesizeRoom.framesDecoded().then(f => f.length === 1 && f[0] > 10)"
-            )
             size = page.evaluate(
                 """() => new Promise(done => document.querySelector('.tile-remote video')
                     .requestVideoFrameCallback((now, f) => done([f.width, f.height])))"""
@@ -181,11 +192,7 @@ def meet(media_browser: Any, alice: Any, bob: Any, tmp_path: Path, processes: in
 
         # Rejoin after the connection drops: the mentee's page reloads, both connect again.
         mentee.reload()
-        for page in pages:
-            page.wait_for_selector(".tile-remote[data-state=connected]")
-            page.wait_for_function(
-                "() => window.bitesizeRoom.framesDecoded().then(f => f.length === 1 && f[0] > 10)"
-            )
+        connected(pages)
         assert mentee.input_value("#notes") == "Try spot node pools for the batch jobs"
         assert mentee.locator("#chat-log li").count() == 2
 
@@ -198,12 +205,14 @@ def meet(media_browser: Any, alice: Any, bob: Any, tmp_path: Path, processes: in
         mentee.click("#end")
         for page in pages:
             page.wait_for_url(f"**/sessions/{booking.pk}/*")
-            assert page.locator("#debrief").count() == 1
+            assert page.locator("#room-record").count() == 1
             page.context.close()
         # Leaving the room records the leave time; give the servers the moment it takes.
         deadline = time.monotonic() + 30
         while Attendance.objects.filter(booking=booking, left_at__isnull=True).exists():
-            assert time.monotonic() < deadline, "the leave times were not recorded"
+            assert time.monotonic() < deadline, list(
+                Attendance.objects.filter(booking=booking).values_list("user_id", "left_at")
+            )
             time.sleep(0.2)
     except BaseException:
         print(servers.output())

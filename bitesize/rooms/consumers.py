@@ -93,10 +93,10 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     async def disconnect(self, code: int) -> None:
         if not hasattr(self, "group"):
             return
-        await self._relay("leave", None, {"user": self.user.pk})
-        await self.channel_layer.group_discard(self.group, self.channel_name)
-        if self.attendance is not None:
+        if self.attendance is not None:  # first: the time is what the minutes are made of
             await database_sync_to_async(services.attendance_leave)(attendance=self.attendance)
+        await self.channel_layer.group_discard(self.group, self.channel_name)
+        await self._relay("leave", None, {"user": self.user.pk})
 
     async def _relay(self, kind: str, to: str | None, data: dict[str, Any]) -> None:
         await self.channel_layer.group_send(
@@ -121,7 +121,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
                 if len(str(data)) > SIGNAL_MAX:
                     raise ValidationError("That signal is too large.")
                 if kind == "here":
-                    data = {"user": self.user.pk, "name": await self._name(), **data}
+                    data = {"user": self.user.pk, "name": await self._name()}
                 await self._relay(kind, to, data)
             elif kind == "media":
                 flags = {k: bool(content.get(k)) for k in ("audio", "video", "screen")}

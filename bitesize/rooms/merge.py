@@ -10,6 +10,8 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+FINE_DIFF_LIMIT = 4_000_000  # characters compared, about a second of difflib at worst
+
 
 class Hunk(NamedTuple):
     start: int  # in the base
@@ -31,6 +33,10 @@ def changes(base: str, other: str, side: int) -> list[Hunk]:
     while tail < limit - head and base[-1 - tail] == other[-1 - tail]:
         tail += 1
     a, b = base[head : len(base) - tail], other[head : len(other) - tail]
+    if len(a) * len(b) > FINE_DIFF_LIMIT:
+        # A large rewrite: comparing character by character would cost seconds; one
+        # replacement is as faithful for the merge.
+        return [Hunk(head, head + len(a), b, side)]
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return [
         Hunk(head + i1, head + i2, b[j1:j2], side)

@@ -76,12 +76,17 @@ def room_notes_edit(
 ) -> RoomState:
     """Merge one person's edit of the shared notes. `base` is the text their edit started
     from, so whatever others wrote since stays, and so does what this person typed."""
-    if len(text) > NOTES_MAX:
-        raise ValidationError({"notes": f"The notes are limited to {NOTES_MAX} characters."})
+    too_long = ValidationError(
+        {"notes": f"The notes are limited to {NOTES_MAX} characters; nothing was changed."}
+    )
+    if len(text) > NOTES_MAX or len(base) > NOTES_MAX:
+        raise too_long
     with transaction.atomic():
         room_ensure(booking=booking)
         state = RoomState.objects.select_for_update().get(booking=booking)
-        merged = merge.merge(base, state.notes, text)[:NOTES_MAX]
+        merged = merge.merge(base, state.notes, text)
+        if len(merged) > NOTES_MAX:
+            raise too_long  # refused whole rather than cut: what is there stays
         if merged != state.notes:
             state.notes = merged
             state.notes_version += 1

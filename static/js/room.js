@@ -126,6 +126,11 @@
   }
 
   // --- peers: one RTCPeerConnection per other person, perfect negotiation -----------------
+  var mediaOf = {}; // peer id -> the last media flags it announced
+  function showMedia(tile, flags) {
+    tile.dataset.audio = flags.audio ? "on" : "off";
+    tile.dataset.video = flags.video || flags.screen ? "on" : "off";
+  }
   function tileFor(id) {
     var tile = document.createElement("figure");
     tile.className = "tile tile-remote";
@@ -138,6 +143,7 @@
     var caption = document.createElement("figcaption");
     caption.textContent = names[id] || "Guest";
     tile.append(video, caption);
+    if (mediaOf[id]) showMedia(tile, mediaOf[id]);
     $("tiles").append(tile);
     return tile;
   }
@@ -145,7 +151,7 @@
     if (peers[id]) return peers[id];
     var pc = new RTCPeerConnection({ iceServers: ice });
     var peer = { pc: pc, polite: me.peer < id, makingOffer: false, ignoreOffer: false,
-                 queue: Promise.resolve(), tile: tileFor(id) };
+                 queue: Promise.resolve(), pending: [], tile: tileFor(id) };
     peers[id] = peer;
     var tracks = localStream ? localStream.getTracks() : [];
     tracks.forEach(function (track) {
@@ -191,6 +197,9 @@
         peer.ignoreOffer = !peer.polite && collision;
         if (peer.ignoreOffer) return null;
         return pc.setRemoteDescription(data.description).then(function () {
+          // Candidates that came before any description: their transport exists now.
+          var early = peer.pending.splice(0);
+          early.forEach(function (c) { pc.addIceCandidate(c).catch(function () {}); });
           if (data.description.type !== "offer") return null;
           return pc.setLocalDescription().then(function () {
             send({ type: "signal", to: from, data: { description: pc.localDescription } });
@@ -198,6 +207,9 @@
         });
       }
       if (data.candidate) {
+        // Kept, not dropped, while there is no remote description: after a collision the
+        // other side may answer on the very transport these candidates belong to.
+        if (!pc.remoteDescription) { peer.pending.push(data.candidate); return null; }
         return pc.addIceCandidate(data.candidate).catch(function (error) {
           if (!peer.ignoreOffer) throw error;
         });
@@ -209,6 +221,7 @@
     var peer = peers[id];
     if (peer) { peer.pc.close(); peer.tile.remove(); delete peers[id]; }
     delete names[id];
+    delete mediaOf[id];
     showPresence();
   }
   function dropAll() { Object.keys(peers).forEach(dropPeer); names = {}; }
@@ -345,31 +358,32 @@
           sent = null;
           flushNotes(); // anything typed while we were away
           root.dataset.connected = "1";
+          if (withMedia) mediaState();
           showPresence();
           break;
         case "join":
         case "here":
           names[msg.from] = data.name;
-          if (msg.type === "join") send({ type: "here", to: msg.from, data: {} });
-          if (withMedia) peerFor(msg.from).tile.querySelector("figcaption").textContent = data.name;
+          if (peers[msg.from]) peers[msg.from].tile.querySelector("figcaption").textContent = data.name;
+          if (msg.type === "join") {
+            // Those already in the room call the newcomer, who answers: one offer per
+            // pair, so the two sides rarely collide (perfect negotiation handles it if so).
+            send({ type: "here", to: msg.from, data: {} });
+            if (withMedia) { peerFor(msg.from); mediaState(); }
+          }
           showPresence();
           break;
         case "leave": dropPeer(msg.from); break;
         case "signal": onSignal(msg.from, data); break;
-        case "media": {
-          var peer = peers[msg.from];
-          if (peer) {
-            peer.tile.dataset.audio = data.audio ? "on" : "off";
-            peer.tile.dataset.video = data.video || data.screen ? "on" : "off";
-          }
+        case "media":
+          mediaOf[msg.from] = data;
+          if (peers[msg.from]) showMedia(peers[msg.from].tile, data);
           break;
-        }
         case "chat": showMessage(msg); break;
         case "notes": onNotes(msg); break;
         case "timebox": setTimebox(msg); break;
         case "ended":
-          leaving = true;
-          flushNotes();
+          leave();
           location.href = me && me.role === "guest" ? "/dashboard/" : msg.url;
           break;
         case "pong":
@@ -414,10 +428,28 @@
   if ($("screen")) $("screen").addEventListener("click", function (e) { shareScreen(e.currentTarget); });
   if ($("mic-select")) $("mic-select").addEventListener("change", function (e) { switchDevice("audio", e.target.value); });
   if ($("cam-select")) $("cam-select").addEventListener("change", function (e) { switchDevice("video", e.target.value); });
-  window.addEventListener("pagehide", function () { leaving = true; flushNotes(); });
+  // Leaving closes the socket at once (the leave time counts, and a page kept in the
+  // back-forward cache must not stay in the room); coming back from that cache rejoins.
+  function leave() {
+    leaving = true;
+    flushNotes();
+    if (ws) ws.close(1000);
+  }
+  window.addEventListener("pagehide", leave);
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && leaving) { leaving = false; connect(); }
+  });
 
   // For diagnostics (and the browser test): frames decoded from each peer.
   window.bitesizeRoom = {
+    describe: function () {
+      return Object.keys(peers).map(function (id) {
+        var pc = peers[id].pc;
+        return { peer: id, polite: peers[id].polite, signaling: pc.signalingState,
+                 gathering: pc.iceGatheringState, ice: pc.iceConnectionState,
+                 connection: pc.connectionState };
+      });
+    },
     framesDecoded: function () {
       return Promise.all(Object.keys(peers).map(function (id) {
         return peers[id].pc.getStats().then(function (report) {

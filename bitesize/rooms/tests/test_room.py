@@ -211,3 +211,21 @@ def test_own_meeting_link_is_in_the_invite_and_on_the_booking_page(alice, bob):
     assert "LOCATION:https://meet.example.com/alice" in ics.replace("\r\n ", "")
     page = client_for(bob).get(f"/sessions/{booking.pk}/").content.decode()
     assert 'href="https://meet.example.com/alice"' in page
+
+
+def test_notes_over_the_limit_are_refused_whole(alice, bob):
+    from django.core.exceptions import ValidationError
+
+    from bitesize.rooms.services import NOTES_MAX, room_notes_edit
+
+    booking = booking_now(alice, bob)
+    room_notes_edit(booking=booking, by=alice, base="", text="x" * (NOTES_MAX - 5))
+    with pytest.raises(ValidationError, match="nothing was changed"):
+        room_notes_edit(booking=booking, by=bob, base="", text="more than five")
+    state = RoomState.objects.get(booking=booking)
+    assert state.notes == "x" * (NOTES_MAX - 5) and state.notes_version == 1
+
+
+def test_a_large_rewrite_merges_as_one_replacement():
+    base = "a" * 3000
+    assert merge.merge(base, base + "!", "b" * 3000) == "b" * 3000 + "!"
