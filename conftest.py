@@ -236,3 +236,63 @@ def _fresh_matching_index() -> Iterator[None]:
     reset_index()
     yield
     reset_index()
+
+
+# --- the ASGI application in a thread (HTTP and WebSocket), for live browser tests -----------
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def asgi_url() -> Iterator[str]:
+    """The project's ASGI application under uvicorn in a thread, on the test database and
+    the channel layer the settings name (in-memory, or Redis with REDIS_URL)."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from bitesize.asgi import application
+
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            application, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    connections.close_all()
+
+
+def signed_in(browser: Any, url: str, user: User, zone: str) -> Any:
+    """A page of a new browser context carrying the user's session cookie."""
+    from django.conf import settings as django_settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id=zone)
+    context.set_default_timeout(15_000)
+    context.add_cookies(
+        [
+            {
+                "name": django_settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
+                "url": url,
+            }
+        ]
+    )
+    return context.new_page()

@@ -6,19 +6,13 @@ a few seconds came over the WebSocket)."""
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
-from collections.abc import Iterator
 
 import pytest
-from django.conf import settings
 from django.db import connections
-from django.test import Client
 
-from bitesize.accounts.models import User
 from bitesize.asks.models import Ask, Offer
 from bitesize.scheduling.models import Booking
+from conftest import signed_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,56 +20,6 @@ pytestmark = [
 ]
 
 LIVE = 6_000  # ms: well under the panels' polling interval
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def asgi_url() -> Iterator[str]:
-    """The project's ASGI application (HTTP and WebSocket) under uvicorn in a thread, on the
-    test database and the in-memory or Redis channel layer the settings name."""
-    import uvicorn
-
-    from bitesize.asgi import application
-
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            application, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    connections.close_all()
-
-
-def signed_in(browser, url: str, user: User, zone: str):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id=zone)
-    context.set_default_timeout(15_000)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": url,
-            }
-        ]
-    )
-    return context.new_page()
 
 
 def test_an_urgent_ask_reaches_a_free_mentor_live_and_both_land_in_a_session(

@@ -182,6 +182,12 @@ def action_item_update(
     return item
 
 
+def _ended_in_room(booking: Booking) -> bool:
+    from bitesize.rooms.models import RoomState
+
+    return RoomState.objects.filter(booking=booking, ended_at__isnull=False).exists()
+
+
 def rating_submit(
     *,
     booking: Booking,
@@ -224,8 +230,10 @@ def rating_submit(
             other = Rating.objects.filter(booking=booking).exclude(author=by).first()
             booking.refresh_from_db()
             if booking.state == Booking.State.CONFIRMED:
-                if took_place and other is not None and other.took_place and booking.end <= now:
-                    booking_complete(booking=booking, by=None, now=now)
+                both = took_place and other is not None and other.took_place
+                if both and (booking.end <= now or _ended_in_room(booking)):
+                    # Ended early in the room: it is over, so it completes at its booked end.
+                    booking_complete(booking=booking, by=None, now=max(now, booking.end))
                 elif not took_place and (other is None or not other.took_place):
                     booking_no_show(booking=booking, by=by, now=now)
     except IntegrityError as exc:
