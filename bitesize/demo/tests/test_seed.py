@@ -54,3 +54,17 @@ def test_same_seed_same_people():
     User.objects.all().delete()
     seed(mentors=10, mentees=0, seed=3, no_progress=True)
     assert list(Profile.objects.order_by("pk").values_list("name", flat=True)) == first
+
+
+def test_the_demo_has_a_goal_with_debriefs_and_a_flag_to_decide():
+    from bitesize.debriefs.models import ActionItem, Conflict
+    from bitesize.goals.models import Goal
+    from bitesize.scheduling.models import Booking
+
+    seed(mentors=12, mentees=4, no_progress=True)
+    goal = Goal.objects.get(owner__email="bob@demo.bitesize.local")
+    assert Booking.objects.filter(ask__goal=goal, state="completed").count() == 2
+    assert ActionItem.objects.filter(goal=goal, state="done").count() == 1
+    assert Conflict.objects.filter(goal=goal, state="open").count() == 1
+    seed(mentors=0, mentees=0, no_progress=True)
+    assert Goal.objects.filter(owner__email="bob@demo.bitesize.local").count() == 1

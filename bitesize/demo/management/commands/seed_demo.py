@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from bitesize.demo.people import DEMO_LOGINS, DEMO_PASSWORD
+from bitesize.demo.people import DEMO_DOMAIN, DEMO_LOGINS, DEMO_PASSWORD
 from bitesize.demo.seeding import Seeder
+from bitesize.demo.stories import seed_stories
 from bitesize.profiles.models import Profile
 
 
@@ -54,6 +55,7 @@ class Command(BaseCommand):
         seeder.create_named()
         stats = seeder.create(mentors=mentors, mentees=mentees)
         bar.close()
+        seed_stories(DEMO_DOMAIN)
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
