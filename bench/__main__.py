@@ -197,14 +197,15 @@ def main() -> None:
 
 
 def advice_conflicts() -> None:
-    """Quality, not time: the conflict class of the labelled advice pairs, detector beside its
-    reference baselines, scored in the same run (bitesize/debriefs/data/README.md)."""
+    """Quality, not time: the conflict class of the labelled advice pairs, detector (with and
+    without its learned stance model, and on rules alone) beside its reference baselines, scored
+    in the same run (bitesize/debriefs/data/README.md)."""
     from bitesize.debriefs.conflicts import evaluate
 
     goal_precision, goal_recall = 0.8, 0.6
     print(
         "\nAdvice conflict detection (labelled pairs; dev designed on, test held out)\n"
-        f"{'method':<40}  {'split':<5}  {'P':>5}  {'R':>5}  {'F1':>5}  {'acc':>5}  {'n':>4}  goal"
+        f"{'method':<48}  {'split':<5}  {'P':>5}  {'R':>5}  {'F1':>5}  {'acc':>5}  {'n':>4}  goal"
     )
     for method, split, s in evaluate().rows:
         goal = ""
@@ -212,7 +213,7 @@ def advice_conflicts() -> None:
             met = s.precision >= goal_precision and s.recall >= goal_recall
             goal = f"P >= {goal_precision} at R >= {goal_recall}: {'met' if met else 'not met'}"
         print(
-            f"{method:<40}  {split:<5}  {s.precision:>5.2f}  {s.recall:>5.2f}  {s.f1:>5.2f}  "
+            f"{method:<48}  {split:<5}  {s.precision:>5.2f}  {s.recall:>5.2f}  {s.f1:>5.2f}  "
             f"{s.accuracy:>5.2f}  {s.n:>4}  {goal}"
         )
 

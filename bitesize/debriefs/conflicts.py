@@ -1060,7 +1060,7 @@ def _assumptions(a: Advice, b: Advice) -> str:
     return ""
 
 
-def _classify(
+def _rules_verdict(
     a: Advice,
     b: Advice,
     sa: npt.NDArray[np.float64],
@@ -1112,6 +1112,678 @@ def _explain(topic: Topic, evidence: list[_Evidence]) -> str:
     return text + "."
 
 
+# --- the learned stance component -------------------------------------------------------------
+#
+# The stance rules above are precise but lexical: a conflict phrased with words they do not
+# list goes unseen. This part reads stance from the embedding instead. Each topic has one or two
+# axes between two poles, each pole described by a few plain sentences ("Specialise deeply in one
+# narrow area." against "Stay a generalist with broad skills."); an item's lean on an axis is its
+# cosine to one pole's centroid minus its cosine to the other's. Two items that lean to opposite
+# poles of their shared topic, beside the rules' own signals (topic agreement, pole, do/don't,
+# timing and horizon clashes, negation), are the features of a small multinomial logistic
+# regression fitted on data/advice_pairs_train.jsonl by `python -m
+# bitesize.debriefs.train_conflicts`, which writes its weights to data/conflict_model.json.
+# A pair the rules call a conflict stays one; otherwise the model's probability of "conflict"
+# must reach the threshold stored with the weights. Without the model file, or without the
+# embedding model, the rules decide alone.
+
+MODEL_FILE = Path(__file__).parent / "data" / "conflict_model.json"
+
+
+@dataclass(frozen=True)
+class StanceAxis:
+    topic: str  # a TOPICS key, or "" for an axis that applies to any topic
+    says: tuple[str, str]  # how an explanation words each pole
+    poles: tuple[tuple[str, ...], tuple[str, ...]]  # sentences that describe each pole
+
+
+def _axis(
+    topic: str, first: str, first_texts: tuple[str, ...], second: str, second_texts: tuple[str, ...]
+) -> StanceAxis:
+    return StanceAxis(topic, (first, second), (first_texts, second_texts))
+
+
+STANCE_AXES: tuple[StanceAxis, ...] = (
+    _axis(
+        "specialisation",
+        "specialise",
+        (
+            "Specialise deeply in one narrow area.",
+            "Focus on a single domain and become its expert.",
+            "Depth in one field matters more than breadth.",
+        ),
+        "stay broad",
+        (
+            "Stay a generalist with broad skills.",
+            "Explore many different areas and keep your options open.",
+            "Breadth across fields matters more than depth.",
+        ),
+    ),
+    _axis(
+        "job_change",
+        "leave the job",
+        (
+            "Quit your job and move to a new employer soon.",
+            "It is time to leave your current company.",
+            "Start looking for a new job now.",
+        ),
+        "stay in the job",
+        (
+            "Stay at your current job for longer.",
+            "Be patient and remain with your current employer.",
+            "Do not change jobs yet; stick it out.",
+        ),
+    ),
+    _axis(
+        "negotiation",
+        "negotiate for more",
+        (
+            "Negotiate hard and ask for more money.",
+            "Make a counter-offer above their number.",
+            "Push for a higher salary.",
+        ),
+        "accept what is offered",
+        (
+            "Accept the offer as it is.",
+            "Take what they offer without negotiating.",
+            "Don't push for more money; just say yes.",
+        ),
+    ),
+    _axis(
+        "negotiation",
+        "take equity",
+        ("Take more equity and stock options.", "Stock in the company is worth more than cash."),
+        "take cash",
+        ("Take a higher cash salary instead of equity.", "Cash now is worth more than stock."),
+    ),
+    _axis(
+        "management_track",
+        "go into management",
+        (
+            "Become a people manager and lead a team.",
+            "Move into engineering management.",
+            "Take the management role with direct reports.",
+        ),
+        "stay on the technical track",
+        (
+            "Stay an individual contributor and keep coding.",
+            "Grow on the technical track toward staff or principal engineer.",
+            "Stay hands-on and technical instead of managing.",
+        ),
+    ),
+    _axis(
+        "education",
+        "get the degree",
+        (
+            "Go back to university for a degree.",
+            "Do a master's or a PhD.",
+            "Formal education and credentials are worth it.",
+        ),
+        "skip formal education",
+        (
+            "Skip the degree and learn on the job.",
+            "Work experience counts more than a diploma.",
+            "You don't need formal education; teach yourself.",
+        ),
+    ),
+    _axis(
+        "education",
+        "study full time",
+        ("Study full time and put work on hold.", "Stop working while you study."),
+        "study alongside the job",
+        ("Study part-time while you keep working.", "Take evening classes next to your job."),
+    ),
+    _axis(
+        "freelancing",
+        "go freelance",
+        (
+            "Go freelance and work for your own clients.",
+            "Quit your job to become self-employed.",
+            "Start contracting independently now.",
+        ),
+        "stay employed",
+        (
+            "Keep your salaried job instead of freelancing.",
+            "Stay employed; freelance income is risky.",
+            "Don't go independent yet.",
+        ),
+    ),
+    _axis(
+        "freelancing",
+        "charge for time",
+        ("Charge an hourly or daily rate.", "Bill clients for the time you spend."),
+        "charge per project",
+        ("Charge a fixed price per project.", "Price your work by its value, not by hours."),
+    ),
+    _axis(
+        "side_projects",
+        "keep doing side projects",
+        (
+            "Build side projects in your spare time.",
+            "Keep working on your side project.",
+            "Side projects are worth your evenings.",
+        ),
+        "drop side projects",
+        (
+            "Drop side projects and rest in your free time.",
+            "Focus on your day job instead of side projects.",
+            "Side projects are not worth your time.",
+        ),
+    ),
+    _axis(
+        "side_projects",
+        "launch it now",
+        ("Ship and launch your project now, even if it is rough.", "Release it publicly early."),
+        "polish it first",
+        ("Keep polishing the project privately before launching.", "Wait until it is ready."),
+    ),
+    _axis(
+        "networking",
+        "network actively",
+        (
+            "Network actively at meetups and conferences.",
+            "Reach out to people and build your visibility.",
+            "Put yourself out there and meet people.",
+        ),
+        "let the work speak",
+        (
+            "Skip networking events and focus on your work.",
+            "Let your work speak for itself.",
+            "Networking is overrated; keep a low profile.",
+        ),
+    ),
+    _axis(
+        "technology_choice",
+        "adopt the new technology",
+        (
+            "Learn the newest technology and frameworks.",
+            "Switch to a modern language now.",
+            "Adopt new tools early.",
+        ),
+        "stick with proven technology",
+        (
+            "Stick with proven, established technology.",
+            "Keep using the language you already know well.",
+            "Avoid hyped new frameworks.",
+        ),
+    ),
+    _axis(
+        "learning_approach",
+        "learn by doing",
+        (
+            "Learn by building projects and practising.",
+            "Learn hands-on by doing.",
+            "Skip the theory and start building.",
+        ),
+        "learn the theory first",
+        (
+            "Study the theory and fundamentals first.",
+            "Take a structured course before building anything.",
+            "Read the textbook before you practise.",
+        ),
+    ),
+    _axis(
+        "learning_approach",
+        "learn alone",
+        ("Study alone at your own pace.", "Teach yourself without help."),
+        "learn with others",
+        ("Learn in a group or with a mentor.", "Study together with other people."),
+    ),
+    _axis(
+        "work_life_balance",
+        "work harder",
+        (
+            "Work long hours and put in extra effort.",
+            "Sacrifice evenings and weekends for your career.",
+            "Push through and take on more work.",
+        ),
+        "rest and protect your time",
+        (
+            "Rest and protect your free time.",
+            "Work fewer hours and avoid burnout.",
+            "Take time off and say no to extra work.",
+        ),
+    ),
+    _axis(
+        "relocation_remote",
+        "relocate or be in the office",
+        (
+            "Relocate to the city where the company is.",
+            "Move abroad for the job.",
+            "Work from the office every day.",
+        ),
+        "stay put and work remotely",
+        (
+            "Stay where you live and work remotely.",
+            "Don't move; work from home.",
+            "Choose a fully remote job.",
+        ),
+    ),
+    _axis(
+        "company_size",
+        "join a startup",
+        (
+            "Join a small early-stage startup.",
+            "Work at a startup and take the risk.",
+            "Small companies are the best place for you.",
+        ),
+        "join a big company",
+        (
+            "Join a large established company.",
+            "Work at a big corporation for stability.",
+            "Big tech is the best place for you.",
+        ),
+    ),
+    _axis(
+        "promotion",
+        "push for it now",
+        (
+            "Ask for the promotion now.",
+            "Push for the next title this cycle.",
+            "Promote yourself and make your wins visible.",
+        ),
+        "wait and let the work speak",
+        (
+            "Wait another cycle before going for promotion.",
+            "Be patient; the promotion will come.",
+            "Keep your head down and let your work speak.",
+        ),
+    ),
+    _axis(
+        "interviewing",
+        "apply now",
+        (
+            "Apply now and learn from real interviews.",
+            "Start interviewing right away.",
+            "Send out applications this week.",
+        ),
+        "prepare first",
+        (
+            "Prepare for months before applying.",
+            "Practise a lot before you interview anywhere.",
+            "Don't apply until you are ready.",
+        ),
+    ),
+    _axis(
+        "interviewing",
+        "apply widely",
+        ("Apply to as many companies as you can.", "Cast a wide net with your applications."),
+        "be selective",
+        ("Apply only to a few companies you really want.", "Be picky about where you apply."),
+    ),
+    # Axes of any topic: acting against waiting, risk against safety, more against less.
+    _axis(
+        "",
+        "act now",
+        ("Do it now, right away.", "Act immediately; don't wait."),
+        "wait",
+        ("Wait and do it later.", "Hold off for now and be patient."),
+    ),
+    _axis(
+        "",
+        "take the risk",
+        ("Take the bold, risky option.", "Go for it and take the leap."),
+        "play it safe",
+        ("Play it safe and choose the stable option.", "Be careful and avoid the risk."),
+    ),
+    _axis(
+        "",
+        "do more of it",
+        ("Do more of it and say yes.", "Increase it and commit fully."),
+        "do less of it",
+        ("Do less of it and say no.", "Cut it back or stop it."),
+    ),
+    _axis(
+        "",
+        "change course",
+        ("Make a change and try something new.", "Switch to something different."),
+        "keep things as they are",
+        ("Keep things as they are.", "Stay with what you have now."),
+    ),
+)
+GENERIC_AXES = tuple(i for i, axis in enumerate(STANCE_AXES) if not axis.topic)
+
+
+@lru_cache(maxsize=1)
+def _axis_vectors() -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """Per axis: the unit centroid of its first pole minus that of its second, and the lean of
+    the axis's topic prototypes on it (the middle of that topic; 0 for axes of any topic)."""
+    rows = []
+    for axis in STANCE_AXES:
+        ends = []
+        for texts in axis.poles:
+            centroid = embedding.embed(list(texts)).mean(axis=0)
+            ends.append(centroid / np.linalg.norm(centroid))
+        rows.append(ends[0] - ends[1])
+    directions = np.stack(rows).astype(np.float32)
+    prototypes, owners = _prototype_vectors()
+    middles = np.zeros(len(STANCE_AXES), dtype=np.float32)
+    for i, axis in enumerate(STANCE_AXES):
+        if axis.topic:
+            own = [k for k, o in enumerate(owners) if TOPICS[o].key == axis.topic]
+            middles[i] = float((prototypes[own] @ directions[i]).mean())
+    return directions, middles
+
+
+def _topic_axes(topic: int) -> list[int]:
+    key = TOPICS[topic].key
+    return [i for i, axis in enumerate(STANCE_AXES) if axis.topic == key]
+
+
+def _joint_topic(sa: npt.NDArray[np.float64], sb: npt.NDArray[np.float64]) -> int:
+    """The topic both items are most about, each item's scores scaled by its own best."""
+    top_a, top_b = max(float(sa.max()), 1e-6), max(float(sb.max()), 1e-6)
+    return int(np.argmax(np.minimum(sa / top_a, sb / top_b)))
+
+
+# General English, not career words: pairs of words that name opposite choices. One item using
+# one word and the other item its opposite (and not both) is a sign of disagreement.
+CONTRASTS: tuple[tuple[str, str], ...] = tuple(
+    (pair.split("/")[0], pair.split("/")[1])
+    for pair in """
+    now/later now/wait now/yet today/later soon/later early/late earlier/later first/last
+    before/after more/less more/fewer many/few most/least every/few all/none
+    everything/nothing dozens/few wide/narrow broad/narrow widely/selective deep/broad
+    depth/breadth single/several single/multiple specialist/generalist big/small
+    large/small bigger/smaller long/short longer/shorter high/low higher/lower fast/slow
+    faster/slower quick/slow increase/reduce raise/cut add/cut start/stop join/leave
+    stay/leave stay/move stay/quit keep/drop keep/quit keep/stop keep/change accept/decline
+    accept/refuse accept/counter push/accept ask/wait inside/outside
+    internal/external public/private open/closed open/private alone/together alone/group
+    solo/team full-time/part-time remote/office home/office local/abroad
+    cheap/expensive free/paid safe/risky stable/risky safety/risk newest/proven
+    modern/established new/proven hard/easy loud/quiet visible/quiet humble/brag
+    direct/indirect written/spoken email/call theory/practice reading/building formal/informal
+    structured/unstructured general/specific hourly/fixed daily/weekly
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# Words that judge what they name as bad, or as good: one item dismissing what the other
+# recommends is a sign of disagreement.
+_DISMISSIVE = re.compile(
+    r"\b(?:waste|overrated|pointless|useless|overkill|outdated|bloated|dead end|mistake|"
+    r"trap|bad idea|not worth|isn't worth|aren't worth|lottery|gamble|backfire|hurts?|"
+    r"box-ticking|distraction|dilute|scare|spoil|shrinking|crowded|risky|unpredictable|"
+    r"look bad|red flag|never pays|don't need|no need|unnecessary|overpriced|cost you)\b",
+    re.IGNORECASE,
+)
+_APPROVING = re.compile(
+    r"\b(?:best|worth it|worth your|pays off|pay off|great|perfect|essential|valuable|"
+    r"the way to|fastest|only way|key|must|ideal|smart|wise|right call|good idea|no-brainer)\b",
+    re.IGNORECASE,
+)
+# Words that argue against what follows them in a clause; the clause without them says what it
+# is about ("don't haggle over the bonus" is about haggling over the bonus).
+_AGAINST = re.compile(
+    r"\b(?:don't|do not|never|not|no|avoid|skip|stop|drop|refuse|decline|turn down|ignore|"
+    r"instead of|rather than|without|waste|overrated|pointless|overkill|outdated|isn't|aren't|"
+    r"won't|can't|shouldn't|forget|pass on|hold off|hold back)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Item:
+    """What the stance model reads in one item, computed once per item."""
+
+    vector: npt.NDArray[np.float32]
+    scores: npt.NDArray[np.float64]
+    reading: _Reading
+    lean: npt.NDArray[np.float32]  # per axis, from the topic's middle
+    parts: tuple[tuple[bool, int, str], ...]  # per clause: against?, row in part_vectors, text
+    part_vectors: npt.NDArray[np.float32]
+    words: frozenset[str]
+    judges: int  # -1 dismisses something, +1 approves of something, 0 neither
+
+
+def _items(
+    advice: Sequence[Advice], vectors: npt.NDArray[np.float32], scores: npt.NDArray[np.float64]
+) -> list[_Item]:
+    directions, middles = _axis_vectors()
+    split: list[list[tuple[bool, str]]] = []
+    for item in advice:
+        clauses = []
+        for clause in _CLAUSE_SPLIT.split(_normalise(item.text)):
+            clause = clause.strip()
+            if not clause:
+                continue
+            against = len(_AGAINST.findall(clause)) % 2 == 1
+            about = re.sub(r"\s+", " ", _AGAINST.sub(" ", clause)).strip() or clause
+            clauses.append((against, about))
+        split.append(clauses or [(False, _normalise(item.text))])
+    texts = [about for pieces in split for _, about in pieces]
+    part_vectors = _vectors(texts)
+    out, row = [], 0
+    for n, item in enumerate(advice):
+        parts = []
+        for against, about in split[n]:
+            parts.append((against, row, about))
+            row += 1
+        text = _normalise(item.text)
+        dismisses, approves = bool(_DISMISSIVE.search(text)), bool(_APPROVING.search(text))
+        out.append(
+            _Item(
+                vectors[n],
+                scores[n],
+                _read(item),
+                (directions @ vectors[n] - middles).astype(np.float32),
+                tuple(parts),
+                part_vectors,
+                frozenset(_WORD.findall(text)),
+                -1 if dismisses else (1 if approves else 0),
+            )
+        )
+    return out
+
+
+def _unhedged_negative(reading: _Reading) -> bool:
+    return any(c.negative and not c.hedged for c in reading.clauses)
+
+
+def _contrasts(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
+    """The opposite words of CONTRASTS that a and b use, a's word first."""
+    found = []
+    for x, y in CONTRASTS:
+        if x in a and y in b and x not in b and y not in a:
+            found.append((x, y))
+        elif y in a and x in b and y not in b and x not in a:
+            found.append((y, x))
+    return found
+
+
+FEATURES: tuple[str, ...] = (
+    "cosine",
+    "rules say conflict",
+    "rules say compatible",
+    "pole clash",
+    "do/don't clash",
+    "now/later clash",
+    "horizon clash",
+    "topic agreement",
+    "same best topic",
+    "topic strength",
+    "one side negated",
+    "both negated",
+    "topic axis clash",
+    "topic axis gap",
+    "topic axis agree x negation",
+    "generic axis clash",
+    "generic axis gap",
+    "opposite words",
+    "one side dismisses",
+    "same thing, opposite polarity",
+    "same thing, same polarity",
+)
+
+
+def _pair_features(a: _Item, b: _Item, rules: Verdict) -> tuple[npt.NDArray[np.float64], str]:
+    """The features of one pair, in the order of FEATURES, and in words what sets the two
+    apart: the poles of their topic they lean to, else opposite words, else a clause one argues
+    for and the other against, else a general direction."""
+    kinds = {e.kind for e in _disagreements(a.reading, b.reading)}
+    sa, sb = a.scores, b.scores
+    joint = _joint_topic(sa, sb)
+    top_a, top_b = max(float(sa.max()), 1e-6), max(float(sb.max()), 1e-6)
+    neg_a, neg_b = _unhedged_negative(a.reading), _unhedged_negative(b.reading)
+    clash = -(a.lean * b.lean)  # positive when the two items lean to opposite poles
+    gap = np.abs(a.lean - b.lean)
+    own = _topic_axes(joint)
+    generic = list(GENERIC_AXES)
+    one_negated = float(neg_a != neg_b)
+    opposite, same, argued = 0.0, 0.0, ""
+    for against_a, row_a, clause_a in a.parts:
+        for against_b, row_b, clause_b in b.parts:
+            similarity = float(a.part_vectors[row_a] @ b.part_vectors[row_b])
+            if against_a != against_b:
+                if similarity > opposite:
+                    opposite = similarity
+                    said = (clause_a, clause_b) if against_b else (clause_b, clause_a)
+                    argued = f'one argues for "{said[0]}", the other against it'
+            else:
+                same = max(same, similarity)
+    words = _contrasts(a.words, b.words)
+    reasons = []
+    for axes in (own, generic):
+        best = max(axes, key=lambda i: float(clash[i]), default=None)
+        if best is not None and clash[best] > 0:
+            says = STANCE_AXES[best].says
+            first = 0 if a.lean[best] > 0 else 1
+            reasons.append(f'one leans to "{says[first]}", the other to "{says[1 - first]}"')
+        if axes is own:
+            reasons += [f'one says "{x}", the other "{y}"' for x, y in words[:1]]
+            reasons += [argued] if opposite >= ARGUED_SIMILARITY else []
+    features = np.array(
+        [
+            float(a.vector @ b.vector),
+            float(rules.label == "conflict"),
+            float(rules.label == "compatible"),
+            float("pole" in kinds),
+            float("polarity" in kinds),
+            float("timing" in kinds),
+            float("horizon" in kinds),
+            min(float(sa[joint]) / top_a, float(sb[joint]) / top_b),
+            float(int(np.argmax(sa)) == int(np.argmax(sb))),
+            min(float(sa[joint]), float(sb[joint])),
+            one_negated,
+            float(neg_a and neg_b),
+            float(clash[own].max()) if own else 0.0,
+            float(gap[own].max()) if own else 0.0,
+            float(-clash[own].min()) * one_negated if own else 0.0,
+            float(clash[generic].max()),
+            float(gap[generic].max()),
+            float(len(words)),
+            float(a.judges * b.judges < 0 or (a.judges + b.judges == -1)),
+            opposite,
+            same,
+        ],
+        dtype=np.float64,
+    )
+    return features, (reasons or ["they read as recommending different things"])[0]
+
+
+ARGUED_SIMILARITY = 0.5  # a clause argued for and one argued against name the same thing
+
+
+def stance_features(pairs: Sequence[tuple[Advice, Advice]]) -> npt.NDArray[np.float64]:
+    """Rows: pairs; columns: FEATURES. What the stance model is fitted on (needs the model)."""
+    advice = [item for pair in pairs for item in pair]
+    vectors = _embed(advice)
+    if vectors is None:
+        raise embedding.EmbeddingUnavailable("the stance features need the embedding model")
+    scores = _topic_scores(advice, vectors)
+    items = _items(advice, vectors, scores)
+    rows = []
+    for n, (a, b) in enumerate(pairs):
+        i, j = 2 * n, 2 * n + 1
+        cosine = round(float(vectors[i] @ vectors[j]), 4)
+        rules = _rules_verdict(a, b, scores[i], scores[j], cosine)
+        rows.append(_pair_features(items[i], items[j], rules)[0])
+    return np.stack(rows) if rows else np.zeros((0, len(FEATURES)))
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """A multinomial logistic regression over FEATURES, as fitted by train_conflicts."""
+
+    features: tuple[str, ...]
+    mean: npt.NDArray[np.float64]
+    scale: npt.NDArray[np.float64]
+    coef: npt.NDArray[np.float64]  # rows: LABELS
+    intercept: npt.NDArray[np.float64]
+    threshold: float  # P(conflict) from which a pair the rules let through is flagged
+
+    def probabilities(self, features: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        logits = ((features - self.mean) / self.scale) @ self.coef.T + self.intercept
+        logits = logits - logits.max(axis=-1, keepdims=True)
+        odds = np.exp(logits)
+        probabilities: npt.NDArray[np.float64] = odds / odds.sum(axis=-1, keepdims=True)
+        return probabilities
+
+
+def load_stance_model(path: Path = MODEL_FILE) -> StanceModel | None:
+    """The fitted stance model, or None when the file is missing or was fitted on other
+    features (then the rules decide alone)."""
+    try:
+        raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if tuple(raw.get("features", ())) != FEATURES or list(raw.get("labels", ())) != list(LABELS):
+        return None
+    return StanceModel(
+        FEATURES,
+        np.array(raw["mean"], dtype=np.float64),
+        np.array(raw["scale"], dtype=np.float64),
+        np.array(raw["coef"], dtype=np.float64),
+        np.array(raw["intercept"], dtype=np.float64),
+        float(raw["threshold"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _stance_model() -> StanceModel | None:
+    return load_stance_model()
+
+
+def _classify(
+    a: Advice,
+    b: Advice,
+    sa: npt.NDArray[np.float64],
+    sb: npt.NDArray[np.float64],
+    cosine: float | None,
+    items: tuple[_Item, _Item] | None = None,
+) -> Verdict:
+    """The rules' verdict, unless they let through a pair the stance model flags (given the
+    two items' stance readings, which exist only where the model does)."""
+    rules = _rules_verdict(a, b, sa, sb, cosine)
+    model = _stance_model()
+    if model is None or items is None or rules.label == "conflict":
+        return rules
+    features, reason = _pair_features(items[0], items[1], rules)
+    probability = float(model.probabilities(features)[LABELS.index("conflict")])
+    if probability < model.threshold:
+        return rules
+    topic = TOPIC_BY_KEY.get(rules.topic) or TOPICS[_joint_topic(sa, sb)]
+    return Verdict(
+        "conflict",
+        round(min(0.97, probability), 2),
+        f"Both are about {topic.name}; {reason} (learned stance model, p = {probability:.2f})."
+        + _assumptions(a, b),
+        topic.key,
+        cosine,
+    )
+
+
+def _stance_items(
+    advice: Sequence[Advice],
+    vectors: npt.NDArray[np.float32] | None,
+    scores: npt.NDArray[np.float64],
+    use_learned: bool = True,
+) -> list[_Item] | None:
+    """The stance readings of the items, or None when the stance model will not be used."""
+    if vectors is None or not use_learned or _stance_model() is None:
+        return None
+    return _items(advice, vectors, scores)
+
+
 def _as_advice(item: Advice | str) -> Advice:
     return item if isinstance(item, Advice) else Advice(item)
 
@@ -1122,22 +1794,27 @@ def classify(a: Advice | str, b: Advice | str) -> Verdict:
     vectors = _embed(pair)
     scores = _topic_scores(pair, vectors)
     cosine = None if vectors is None else round(float(vectors[0] @ vectors[1]), 4)
-    return _classify(pair[0], pair[1], scores[0], scores[1], cosine)
+    items = _stance_items(pair, vectors, scores)
+    both = None if items is None else (items[0], items[1])
+    return _classify(pair[0], pair[1], scores[0], scores[1], cosine, both)
 
 
 def classify_many(
-    pairs: Sequence[tuple[Advice, Advice]], *, use_model: bool = True
+    pairs: Sequence[tuple[Advice, Advice]], *, use_model: bool = True, use_learned: bool = True
 ) -> list[Verdict]:
     """`classify` for many pairs, embedding every text once; use_model=False runs the rules
-    alone, as they run where the model is missing."""
+    alone, as they run where the model is missing; use_learned=False leaves the stance model
+    out (embedding and rules, as before it existed)."""
     items = [item for pair in pairs for item in pair]
     vectors = _embed(items, use_model)
     scores = _topic_scores(items, vectors)
+    stance = _stance_items(items, vectors, scores, use_learned)
     out = []
     for n, (a, b) in enumerate(pairs):
         i, j = 2 * n, 2 * n + 1
         cosine = None if vectors is None else round(float(vectors[i] @ vectors[j]), 4)
-        out.append(_classify(a, b, scores[i], scores[j], cosine))
+        both = None if stance is None else (stance[i], stance[j])
+        out.append(_classify(a, b, scores[i], scores[j], cosine, both))
     return out
 
 
@@ -1153,13 +1830,15 @@ def find_conflicts(
         raise ValueError("find_conflicts needs one mentor per item")
     vectors = _embed(items)
     scores = _topic_scores(items, vectors)
+    stance = _stance_items(items, vectors, scores)
     found = []
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
             if mentors[i] == mentors[j]:
                 continue
             cosine = None if vectors is None else round(float(vectors[i] @ vectors[j]), 4)
-            verdict = _classify(items[i], items[j], scores[i], scores[j], cosine)
+            both = None if stance is None else (stance[i], stance[j])
+            verdict = _classify(items[i], items[j], scores[i], scores[j], cosine, both)
             if verdict.label == "conflict":
                 found.append((i, j, verdict))
     found.sort(key=lambda f: -f[2].confidence)
@@ -1246,19 +1925,28 @@ def _pair_cosines(pairs: Sequence[LabelledPair]) -> list[float]:
     return [float(vectors[2 * n] @ vectors[2 * n + 1]) for n in range(len(pairs))]
 
 
-def evaluate(path: Path = DATA) -> Report:
-    """The detector and its reference baselines on the dev and test splits of the labelled set.
+LEARNED = "detector (embedding + rules + learned stance)"
+EMBEDDING_RULES = "detector (embedding + rules, no learned stance)"
+RULES_ONLY = "detector, rules only (no model)"
+
+
+def evaluate(path: Path = DATA, splits: Sequence[str] = ("dev", "test")) -> Report:
+    """The detector and its reference baselines on splits of the labelled set (dev and test).
 
     Baselines: "same topic = conflict" (this module's topic step with no stance rules) and, with
-    the model, "cosine >= t = conflict" with t tuned on dev. "rules only" is the detector with the
-    model switched off, as it runs where the model file is missing.
+    the model, "cosine >= t = conflict" with t tuned on dev. The detector runs three ways: in
+    full (the learned stance model beside the rules, when its weights file is there), without
+    the learned stance model (embedding and rules), and with the embedding model switched off
+    (rules only), as it runs where the model file is missing.
     """
     report = Report()
-    dev, test = load_pairs(path, "dev"), load_pairs(path, "test")
+    dev = load_pairs(path, "dev") or load_pairs(DATA, "dev")  # a file of its own has no dev
     threshold = _similarity_threshold(dev) if embedding.model_available() else None
-    for split, pairs in (("dev", dev), ("test", test)):
+    for split in splits:
+        pairs = dev if split == "dev" else load_pairs(path, split)
         truth = [p.label for p in pairs]
-        verdicts = classify_many([(p.a, p.b) for p in pairs])
+        items = [(p.a, p.b) for p in pairs]
+        verdicts = classify_many(items, use_learned=False)
         same_topic: list[Label] = [
             "conflict" if v.label != "unrelated" else "unrelated" for v in verdicts
         ]
@@ -1270,25 +1958,27 @@ def evaluate(path: Path = DATA) -> Report:
             report.rows.append(
                 (f"baseline: cosine >= {threshold:.2f} = conflict", split, score(truth, by_cosine))
             )
-        report.rows.append(
-            ("detector (embedding + rules)", split, score(truth, [v.label for v in verdicts]))
-        )
-        rules = [v.label for v in classify_many([(p.a, p.b) for p in pairs], use_model=False)]
-        report.rows.append(("detector, rules only (no model)", split, score(truth, rules)))
+        if threshold is not None and _stance_model() is not None:
+            learned = [v.label for v in classify_many(items)]
+            report.rows.append((LEARNED, split, score(truth, learned)))
+        report.rows.append((EMBEDDING_RULES, split, score(truth, [v.label for v in verdicts])))
+        rules = [v.label for v in classify_many(items, use_model=False)]
+        report.rows.append((RULES_ONLY, split, score(truth, rules)))
     return report
 
 
 def main(argv: Sequence[str]) -> None:
-    """`python -m bitesize.debriefs.conflicts [PATH] [--misses]`: score a labelled set beside the
-    baselines; --misses lists the wrong verdicts of the dev split, the one rules are designed on
-    (never the test split's, so that it stays held out)."""
+    """`python -m bitesize.debriefs.conflicts [PATH] [--splits dev,test] [--misses]`: score a
+    labelled set beside the baselines; --misses lists the wrong verdicts of the dev split, the
+    one rules are designed on (never the test split's, so that it stays held out)."""
     parser = argparse.ArgumentParser(prog="python -m bitesize.debriefs.conflicts")
     parser.add_argument("path", nargs="?", type=Path, default=DATA)
+    parser.add_argument("--splits", default="dev,test", help="comma-separated, e.g. dev")
     parser.add_argument("--misses", action="store_true", help="list wrong verdicts on dev")
     args = parser.parse_args(argv)
-    for method, split, s in evaluate(args.path).rows:
+    for method, split, s in evaluate(args.path, args.splits.split(",")).rows:
         print(
-            f"{method:<40} {split:<5} P {s.precision:.2f}  R {s.recall:.2f}  "
+            f"{method:<48} {split:<5} P {s.precision:.2f}  R {s.recall:.2f}  "
             f"F1 {s.f1:.2f}  acc {s.accuracy:.2f}  n {s.n}"
         )
     if args.misses:

@@ -1,5 +1,6 @@
-"""Advice conflict detection: verdicts, explanations, the fallback without the model, the
-labelled set itself, and a quality floor on its dev split.
+"""Advice conflict detection: verdicts, explanations, the learned stance model and the
+fallbacks without it or without the embedding model, the labelled sets themselves, and a
+quality floor on the dev split.
 
 No database: the detector is a pure computation over text. The real embedding model is used
 where it is installed; the fallback tests switch it off with monkeypatch.
@@ -7,12 +8,15 @@ where it is installed; the fallback tests switch it off with monkeypatch.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from pathlib import Path
 
+import numpy as np
 import pytest
 
-from bitesize.debriefs import conflicts
+from bitesize.debriefs import conflicts, train_conflicts
 from bitesize.debriefs.conflicts import (
     Advice,
     classify,
@@ -27,6 +31,16 @@ from bitesize.matching import embedding
 
 ISSUE_A = Advice("Specialise now.", "You already know which kind of work you enjoy.")
 ISSUE_B = Advice("Stay a generalist for two more years.")
+
+
+needs_model = pytest.mark.skipif(
+    not embedding.model_available(), reason="the learned stance model needs the embedding model"
+)
+
+
+@pytest.fixture
+def no_stance_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(conflicts, "_stance_model", lambda: None)
 
 
 @pytest.fixture
@@ -178,6 +192,102 @@ def test_it_runs_on_rules_alone_without_the_model() -> None:
     assert find_conflicts([ISSUE_A, ISSUE_B], mentors=[1, 2])[0][:2] == (0, 1)
 
 
+# --- the learned stance model -------------------------------------------------------------------
+
+MANAGER = Advice("Move into the engineering manager role next month.")
+PRINCIPAL = Advice("Stay hands-on and grow toward principal engineer.")
+
+
+@needs_model
+def test_the_learned_stance_model_flags_a_conflict_the_rules_let_through() -> None:
+    assert classify_many([(MANAGER, PRINCIPAL)], use_learned=False)[0].label == "compatible"
+
+    verdict = classify(MANAGER, PRINCIPAL)
+
+    assert verdict.label == "conflict"
+    assert verdict.topic == "management_track"
+    # The explanation names the two sides, as the topic's poles word them.
+    assert verdict.explanation.startswith(
+        "Both are about management versus the individual-contributor track; "
+        'one leans to "go into management", the other to "stay on the technical track"'
+    )
+    assert "learned stance model" in verdict.explanation
+
+
+@needs_model
+def test_a_rules_conflict_keeps_the_rules_explanation() -> None:
+    verdict = classify(ISSUE_A, ISSUE_B)
+
+    assert verdict.label == "conflict"
+    assert "learned" not in verdict.explanation
+    assert '"stay broad"' in verdict.explanation
+
+
+@needs_model
+def test_the_learned_model_does_not_flag_agreeing_advice() -> None:
+    assert classify(
+        "Keep a brag document of your wins.",
+        "Write down what you shipped every week for your promotion case.",
+    ).label == ("compatible")
+    assert classify("Learn Rust this year.", "Take a proper holiday this summer.").label == (
+        "unrelated"
+    )
+
+
+@pytest.mark.usefixtures("no_stance_model")
+def test_without_the_weights_file_the_rules_decide() -> None:
+    verdict = classify(MANAGER, PRINCIPAL)
+
+    assert verdict.label == "compatible"
+    assert classify(ISSUE_A, ISSUE_B).label == "conflict"
+
+
+def test_a_missing_or_stale_weights_file_is_not_used(tmp_path: Path) -> None:
+    assert conflicts.load_stance_model(tmp_path / "missing.json") is None
+    stale = json.loads(conflicts.MODEL_FILE.read_text(encoding="utf-8"))
+    stale["features"] = stale["features"][:-1]
+    (tmp_path / "stale.json").write_text(json.dumps(stale), encoding="utf-8")
+
+    assert conflicts.load_stance_model(tmp_path / "stale.json") is None
+    assert conflicts.load_stance_model() is not None
+
+
+def test_the_weights_file_says_what_it_was_fitted_on() -> None:
+    raw = json.loads(conflicts.MODEL_FILE.read_text(encoding="utf-8"))
+
+    assert raw["features"] == list(conflicts.FEATURES)
+    assert raw["labels"] == list(conflicts.LABELS)
+    assert raw["trained_on"].startswith("advice_pairs_train.jsonl")
+    assert len(raw["coef"]) == 3
+    assert all(len(row) == len(conflicts.FEATURES) for row in raw["coef"])
+    assert 0.0 < raw["threshold"] < 1.0
+
+
+@needs_model
+def test_the_training_command_reproduces_the_committed_weights() -> None:
+    committed = json.loads(conflicts.MODEL_FILE.read_text(encoding="utf-8"))
+
+    rebuilt = json.loads(json.dumps(train_conflicts.build()))
+
+    assert rebuilt["penalty"] == committed["penalty"]
+    assert rebuilt["threshold"] == pytest.approx(committed["threshold"], abs=1e-3)
+    for key in ("mean", "scale", "intercept"):
+        assert rebuilt[key] == pytest.approx(committed[key], abs=1e-4)
+    for row, fitted in zip(rebuilt["coef"], committed["coef"], strict=True):
+        assert row == pytest.approx(fitted, abs=1e-4)
+
+
+def test_fitting_is_deterministic_and_separates_a_clear_case() -> None:
+    x = np.array([[2.0, 0.0], [1.5, 0.2], [-2.0, 0.1], [-1.5, -0.2], [0.0, 2.0], [0.1, 1.5]])
+    y = np.array([0, 0, 1, 1, 2, 2])
+
+    first = train_conflicts.fit(x, y, penalty=0.01)
+    second = train_conflicts.fit(x, y, penalty=0.01)
+
+    assert np.array_equal(first.coef, second.coef)
+    assert list(train_conflicts.probabilities(first, x).argmax(axis=1)) == [0, 0, 1, 1, 2, 2]
+
+
 def test_score_counts_the_conflict_class() -> None:
     result = score(
         ["conflict", "conflict", "compatible", "unrelated"],
@@ -205,6 +315,22 @@ def test_the_labelled_set_is_large_varied_balanced_and_split() -> None:
     dev = sum(1 for p in pairs if p.split == "dev")
     assert {p.split for p in pairs} == {"dev", "test"}
     assert 0.35 <= dev / len(pairs) <= 0.45
+
+
+def test_the_training_set_is_new_large_balanced_and_covers_every_topic() -> None:
+    train = load_pairs(train_conflicts.TRAIN)
+    labels = Counter(p.label for p in train)
+    labelled = {(p.a.text, p.b.text) for p in load_pairs()}
+
+    assert len(train) >= 450
+    assert {p.split for p in train} == {"train"}
+    assert {p.topic for p in train} == {t.key for t in conflicts.TOPICS}
+    assert labels["conflict"] == labels["compatible"] == labels["unrelated"]
+    assert len({p.id for p in train}) == len(train)
+    assert len({(p.a.text, p.b.text) for p in train}) == len(train)
+    # Written for this purpose: no pair of the dev/test file appears in it, either way round.
+    assert not any((p.a.text, p.b.text) in labelled for p in train)
+    assert not any((p.b.text, p.a.text) in labelled for p in train)
 
 
 def test_no_rule_was_written_from_the_test_split() -> None:
@@ -237,12 +363,14 @@ def test_quality_on_the_dev_split_stays_above_its_floor() -> None:
     dev = load_pairs(split="dev")
     truth = [p.label for p in dev]
 
-    with_model = score(truth, [v.label for v in classify_many([(p.a, p.b) for p in dev])])
-    rules_only = score(
-        truth, [v.label for v in classify_many([(p.a, p.b) for p in dev], use_model=False)]
-    )
+    pairs = [(p.a, p.b) for p in dev]
+    learned = score(truth, [v.label for v in classify_many(pairs)])
+    with_model = score(truth, [v.label for v in classify_many(pairs, use_learned=False)])
+    rules_only = score(truth, [v.label for v in classify_many(pairs, use_model=False)])
 
     if embedding.model_available():
+        assert learned.precision >= 0.9
+        assert learned.recall >= 0.85
         assert with_model.precision >= 0.9
         assert with_model.recall >= 0.85
     assert rules_only.precision >= 0.9
