@@ -302,7 +302,7 @@ def _close_offers(ask: Ask, state: str) -> None:
 def _lock_offer(offer: Offer, now: datetime) -> tuple[Ask, Offer]:
     """The ask first, then the offer: every path takes them in this order."""
     ask = Ask.objects.select_for_update().get(pk=offer.ask_id)
-    offer = Offer.objects.select_for_update().select_related("mentor").get(pk=offer.pk)
+    offer = Offer.objects.select_for_update(of=("self",)).select_related("mentor").get(pk=offer.pk)
     if offer.state == Offer.State.PENDING and offer.deadline <= now:
         raise OfferClosed("This offer has expired.")
     if offer.state != Offer.State.PENDING:
