@@ -170,6 +170,9 @@ def meet(media_browser: Any, alice: Any, bob: Any, tmp_path: Path, processes: in
                     .requestVideoFrameCallback((now, f) => done([f.width, f.height])))"""
             )
             assert size[0] > 0 and size[1] > 0
+            # Device choice lists the (fake) camera and microphone by name.
+            assert page.locator("#cam-select option").count() >= 1
+            assert page.locator("#mic-select option").count() >= 1
 
         # Chat both ways.
         mentee.fill("#chat-input", "Hello Alice, thanks for making time")

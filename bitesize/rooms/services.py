@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from bitesize.accounts.models import User
@@ -21,6 +21,7 @@ from bitesize.scheduling.services import booking_no_show
 NOTES_MAX = 20_000
 MESSAGE_MAX = 4000
 EXTENSION = timedelta(minutes=5)
+TAKEN = "The next slot is taken; the session cannot be extended."
 
 
 def room_ensure(*, booking: Booking) -> RoomState:
@@ -129,12 +130,15 @@ def room_extend(*, booking: Booking, by: User, now: datetime | None = None) -> B
         held = held_intervals(people, booking.end, until, exclude_booking=booking.pk)
         busy = calendar_busy([booking.mentor_id], booking.end, until)
         if any(held.values()) or any(busy.values()):
-            raise ValidationError(
-                {"end": "The next slot is taken; the session cannot be extended."}
-            )
+            raise ValidationError({"end": TAKEN})
         booking.end = new_end
         booking.save(update_fields=["end", "updated_at"])
-        BookingSeat.objects.filter(booking=booking).update(end=new_end)
+        try:
+            with transaction.atomic():
+                BookingSeat.objects.filter(booking=booking).update(end=new_end)
+        except IntegrityError as exc:
+            # PostgreSQL's exclusion constraint saw a booking the check above missed.
+            raise ValidationError({"end": TAKEN}) from exc
         state = room_ensure(booking=booking)
         state.extended_minutes += int(EXTENSION.total_seconds() // 60)
         state.save(update_fields=["extended_minutes"])

@@ -33,7 +33,13 @@ def booking_now(
         state=state,
     )
     BookingSeat.objects.bulk_create(
-        BookingSeat(booking=booking, user=u, start=booking.start, end=booking.end)
+        BookingSeat(
+            booking=booking,
+            user=u,
+            start=booking.start,
+            end=booking.end,
+            holding=state in Booking.HOLDING,
+        )
         for u in (mentor, mentee)
     )
     return booking

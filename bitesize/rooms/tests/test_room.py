@@ -117,7 +117,7 @@ def test_a_side_that_never_joined_is_a_no_show(alice, bob):
 def test_both_joined_or_own_link_is_not_a_no_show(alice, bob):
     from bitesize.scheduling.messages import plan_tasks
 
-    met = booking_now(alice, bob, start=timezone.now() - timedelta(minutes=30))
+    met = booking_now(alice, bob, start=timezone.now() - timedelta(minutes=50), minutes=20)
     elsewhere = booking_now(alice, bob, start=timezone.now() - timedelta(minutes=15), minutes=5)
     elsewhere.meeting_url = "https://meet.example.com/alice"
     elsewhere.save()

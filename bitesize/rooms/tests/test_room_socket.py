@@ -52,15 +52,20 @@ def test_outsider_and_anonymous_get_404_and_nothing_is_recorded(alice, bob, char
     assert not RoomState.objects.exists()
 
 
-def test_room_opens_five_minutes_before_the_start_and_only_for_confirmed(alice, bob):
+def test_room_opens_five_minutes_before_the_start_and_only_for_confirmed(alice, bob, charlie):
     soon = booking_now(alice, bob, start=timezone.now() + timedelta(minutes=7))
     assert refused(soon.pk, session_cookie(bob)) == 4409
     cancelled = booking_now(
         alice, bob, start=timezone.now() + timedelta(hours=2), state=Booking.State.CANCELLED
     )
     assert refused(cancelled.pk, session_cookie(bob)) == 4409
-    almost = booking_now(alice, bob, start=timezone.now() + timedelta(minutes=4, seconds=50))
-    ws = socket(almost.pk, session_cookie(bob))
+    # Another pair (the first one is busy then).
+    almost = booking_now(
+        make_user("erin@example.com", "Erin Park", mentor=True),
+        charlie,
+        start=timezone.now() + timedelta(minutes=4, seconds=50),
+    )
+    ws = socket(almost.pk, session_cookie(charlie))
 
     async def scenario() -> None:
         assert (await ws.connect())[0]
