@@ -244,3 +244,6 @@ CALENDAR_FETCH_ALLOW_PRIVATE = env.bool("CALENDAR_FETCH_ALLOW_PRIVATE", default=
 # The in-memory matching index rebuilds its BM25 part in a background thread after changes;
 # tests turn that off to see every change at once.
 MATCHING_BACKGROUND_REBUILD = True
+# An index build embeds mentor texts without a stored vector only up to this many (about a
+# minute of one core); past it they rank on lexical signals until `embed_mentors` has run.
+MATCHING_BUILD_EMBED_LIMIT = env.int("MATCHING_BUILD_EMBED_LIMIT", default=1000)

@@ -24,6 +24,7 @@ vector (384 bytes) and their term ids.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import math
 import re
@@ -370,6 +371,8 @@ class MatchIndex:
         self._generation = 0  # counts changes; a BM25 snapshot knows which it contains
         self._row_generation: dict[int, int] = {}  # row -> generation of its latest change
         self._rebuilding = False
+        self._embedded: dict[str, F32] = {}  # text_key -> vector, embedded by the last build
+        self.unembedded = 0  # texts the last build left without a vector (over embed_limit)
 
     def __len__(self) -> int:
         return len(self._mentors)
@@ -390,33 +393,68 @@ class MatchIndex:
         *,
         embedder: Embedder | _Default | None = DEFAULT_EMBEDDER,
         synonyms: Mapping[str, str] | None = None,
+        known: Mapping[str, npt.NDArray[np.floating[Any]]] | None = None,
+        embed_limit: int | None = None,
     ) -> None:
-        """Replace the index with these mentors, embedding all their texts in one pass."""
+        """Replace the index with these mentors, embedding all their texts in one pass.
+
+        `known` maps text_key(text) to vectors computed before (stored ones): those texts are
+        not embedded again. When more than `embed_limit` texts remain, none is embedded here:
+        their mentors rank on lexical signals until an upsert brings their vectors (a process
+        start must not wait tens of minutes for the model; see index.py)."""
         if isinstance(embedder, _Default):
             embedder = _production_embedder()
         with self._lock:
             self._reset(embedder, synonyms)
             docs = list({doc.mentor_id: doc for doc in mentors}.values())
-            vectors = self._embed_all([t for doc in docs for t in _texts(doc)])
+            texts = list(dict.fromkeys(t for doc in docs for t in _texts(doc)))
+            vectors = self._known(texts, known)
+            missing = [t for t in texts if t not in vectors]
+            if embed_limit is not None and len(missing) > embed_limit and self._embedder:
+                log.warning(
+                    "%d mentor texts have no stored vector (more than %d): their mentors rank "
+                    "on lexical signals until embedded (manage.py embed_mentors)",
+                    len(missing),
+                    embed_limit,
+                )
+                self.unembedded = len(missing)
+                missing = []
+            fresh = self._embed_all(missing)
+            self._embedded = {text_key(t): v for t, v in fresh.items()}
+            vectors.update(fresh)
             self._grow(len(docs))
             for doc in docs:
                 self._store(doc, vectors)
             self._rebuild_lexical(wait=True)
 
-    def upsert(self, doc: MentorDoc) -> None:
-        """Add a mentor or replace one, visible to the next rank() in this process."""
+    def take_embedded(self) -> dict[str, F32]:
+        """Vectors the last build computed itself, by text_key (for the caller to store)."""
+        with self._lock:
+            embedded, self._embedded = self._embedded, {}
+            return embedded
+
+    def upsert(
+        self, doc: MentorDoc, *, known: Mapping[str, npt.NDArray[np.floating[Any]]] | None = None
+    ) -> None:
+        """Add a mentor or replace one, visible to the next rank() in this process. Texts in
+        `known` (by text_key) or already in the index are not embedded again."""
         with self._lock:
             old = self._mentors.get(doc.mentor_id)
-            known: dict[int, F32] = {}
+            reuse = {hash(t): v for t, v in self._known(_texts(doc), known).items()}
             if old is not None:  # reuse what is embedded already: usually all but one record
                 if old.profile_vec is not None:
-                    known[old.profile_key] = old.profile_vec
+                    reuse[old.profile_key] = old.profile_vec
                 records = old.records
                 if records.codes is not None and records.scale is not None:
                     vecs = _dequantize(records.codes, records.scale)
-                    known.update(zip(records.keys, vecs, strict=True))
-            new = [t for t in _texts(doc) if hash(t) not in known]
-            vectors = {**known, **{hash(t): v for t, v in self._embed_all(new).items()}}
+                    embedded = np.any(records.codes != 0, axis=1)  # zeros: never embedded
+                    reuse.update(
+                        (key, vec)
+                        for key, vec, ok in zip(records.keys, vecs, embedded, strict=True)
+                        if ok
+                    )
+            new = [t for t in _texts(doc) if hash(t) not in reuse]
+            vectors = {**reuse, **{hash(t): v for t, v in self._embed_all(new).items()}}
             self._grow(1)
             mentor = self._store(
                 doc, {t: vectors[hash(t)] for t in _texts(doc) if hash(t) in vectors}
@@ -477,6 +515,28 @@ class MatchIndex:
         else:
             threading.Thread(target=work, name="bm25-rebuild", daemon=True).start()
 
+    def _known(
+        self, texts: Sequence[str], known: Mapping[str, npt.NDArray[np.floating[Any]]] | None
+    ) -> dict[str, F32]:
+        """The vectors of these texts found in `known`, as unit rows; {} without a model
+        (vectors are useless when asks cannot be embedded)."""
+        if self._embedder is None or not known:
+            return {}
+        found = {t: known[key] for t in texts if (key := text_key(t)) in known}
+        if not found:
+            return {}
+        matrix = _unit(np.stack(list(found.values())))
+        self._adopt(matrix.shape[1])
+        return dict(zip(found, matrix, strict=True))
+
+    def _adopt(self, dim: int) -> None:
+        """Take the vectors' dimension from the first ones seen; later ones must agree."""
+        if self._dim == 0:
+            self._dim = dim
+            self._vecs = np.zeros((len(self._ids), self._dim), dtype=np.float32)
+        elif dim != self._dim:
+            raise ValueError(f"vectors of dimension {dim} for an index of {self._dim}")
+
     def _embed_all(self, texts: Sequence[str]) -> dict[str, F32]:
         """Vectors for these texts, each distinct text embedded once; {} without a model."""
         unique = list(dict.fromkeys(t for t in texts if t))
@@ -491,9 +551,7 @@ class MatchIndex:
             return {}
         if matrix.ndim != 2 or len(matrix) != len(unique):
             raise ValueError(f"embedder returned shape {matrix.shape} for {len(unique)} texts")
-        if self._dim == 0:
-            self._dim = matrix.shape[1]
-            self._vecs = np.zeros((len(self._ids), self._dim), dtype=np.float32)
+        self._adopt(matrix.shape[1])
         return dict(zip(unique, _unit(matrix), strict=True))
 
     def _grow(self, extra: int) -> None:
@@ -1000,6 +1058,17 @@ def _reliability(doc: MentorDoc) -> float:
 def _profile_text(doc: MentorDoc) -> str:
     parts = [doc.headline, doc.help_with, doc.bio, ", ".join(doc.skills)]
     return "\n".join(p.strip() for p in parts if p.strip())
+
+
+def text_key(text: str) -> str:
+    """A digest of a text that every process computes alike (hash() differs per process):
+    how stored vectors are found."""
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def mentor_texts(doc: MentorDoc) -> list[str]:
+    """What gets embedded for a mentor: the profile and the kept records' texts."""
+    return _texts(doc)
 
 
 def _texts(doc: MentorDoc) -> list[str]:
