@@ -364,6 +364,7 @@ class MatchIndex:
         self._experience: F32 = np.zeros(0, dtype=np.float32)
         self._load: F32 = np.zeros(0, dtype=np.float32)
         self._reliability: F32 = np.zeros(0, dtype=np.float32)
+        self._record_count: I64 = np.zeros(0, dtype=np.int64)  # kept help records per row
         self._n = 0  # rows in use; removed mentors leave theirs behind, ineligible
         self._by_experience: I64 | None = None  # rows, most active first (cached)
         self._sorted: tuple[I64, I64] | None = None  # (ids ascending, their rows) (cached)
@@ -440,6 +441,7 @@ class MatchIndex:
         `known` (by text_key) or already in the index are not embedded again."""
         with self._lock:
             old = self._mentors.get(doc.mentor_id)
+            self._own_rows()
             reuse = {hash(t): v for t, v in self._known(_texts(doc), known).items()}
             if old is not None:  # reuse what is embedded already: usually all but one record
                 if old.profile_vec is not None:
@@ -467,9 +469,14 @@ class MatchIndex:
             mentor = self._mentors.pop(mentor_id, None)
             if mentor is None:
                 return
+            self._own_rows()
             self._forget(mentor)
             self._lexical.overlay.pop(mentor.row, None)
             self._changed()
+
+    def _own_rows(self) -> None:
+        """Copy the row list before changing it: views taken before keep the old one."""
+        self._by_row = list(self._by_row)
 
     def refresh_lexical(self) -> None:
         """Fold every pending change into a new BM25 snapshot now (tests, commands)."""
@@ -572,6 +579,7 @@ class MatchIndex:
         self._experience = grown(self._experience)
         self._load = grown(self._load)
         self._reliability = grown(self._reliability)
+        self._record_count = grown(self._record_count)
 
     def _store(self, doc: MentorDoc, vectors: Mapping[str, F32]) -> _Mentor:
         old = self._mentors.get(doc.mentor_id)
@@ -592,6 +600,7 @@ class MatchIndex:
         self._load[row] = min(1.0, doc.booked_this_week / capacity) if capacity else 1.0
         self._experience[row] = math.log1p(mentor.helped)
         self._reliability[row] = _reliability(doc)
+        self._record_count[row] = len(mentor.records)
         if self._dim:
             self._vecs[row] = self._mentor_vector(mentor)
         self._row_generation[row] = self._generation + 1
@@ -603,6 +612,7 @@ class MatchIndex:
         self._ids[mentor.row] = -1  # so an id added again later (on a new row) is found there
         self._eligible[mentor.row] = False
         self._experience[mentor.row] = 0.0
+        self._record_count[mentor.row] = 0
 
     def _prepare(self, doc: MentorDoc, row: int, vectors: Mapping[str, F32]) -> _Mentor:
         syn, vocab = self._synonyms, self._vocab
@@ -844,7 +854,7 @@ class MatchIndex:
     ) -> list[Ranked]:
         mentors = [m for m in (view.by_row[r] for r in rows) if m is not None]
         assert len(mentors) == len(rows)  # candidate rows are eligible, hence present
-        evidence = _Evidence.compute(mentors, qvec, query, view.vocab)
+        evidence = _Evidence.compute(mentors, view.record_count[rows], qvec, query, view.vocab)
         ids = view.ids[rows]
         top_experience = float(view.experience[: view.n].max(initial=0.0))
         lex_top = float(lex.max(initial=0.0))
@@ -868,10 +878,14 @@ class MatchIndex:
             "experience": activity * gate,
             "semantic": np.clip(sem, 0.0, 1.0),
             "lexical": lexical,
-            "language": np.array([_language_match(asked, m.languages) for m in mentors]),
+            "language": np.array([_language_match(asked, m.languages) for m in mentors])
+            if asked
+            else np.full(len(rows), 0.5),
             "time_zone": zone,
             "reliability": view.reliability[rows],
-            "novelty": np.array([0.0 if int(i) in met else 1.0 for i in ids]),
+            "novelty": np.isin(ids, np.fromiter(met, np.int64, len(met)), invert=True).astype(
+                np.float64
+            ),
             "load": view.load[rows],
         }
         points = {name: 100.0 * self.weights[name] * f for name, f in features.items()}
@@ -904,7 +918,8 @@ class MatchIndex:
 
 class _View:
     """References to the index's state, taken under its lock: an upsert replaces arrays when
-    they grow and lists when rows change, so a rank() in progress keeps a consistent picture."""
+    they grow and the row list when rows change, so a rank() in progress keeps a consistent
+    picture without copying anything (a copy of 100,000 rows per ranking is not free)."""
 
     def __init__(self, index: MatchIndex) -> None:
         self.n = index._n
@@ -914,7 +929,8 @@ class _View:
         self.experience = index._experience
         self.load = index._load
         self.reliability = index._reliability
-        self.by_row = list(index._by_row)
+        self.record_count = index._record_count
+        self.by_row = index._by_row  # writers replace it rather than change it (_own_rows)
         self.vocab = index._vocab
         self.lexical = index._lexical
         self.by_experience = index._by_experience
@@ -931,14 +947,18 @@ class _Evidence:
 
     @classmethod
     def compute(
-        cls, mentors: list[_Mentor], qvec: F32 | None, query: _Query, vocab: _Vocabulary
+        cls,
+        mentors: list[_Mentor],
+        counts: I64,
+        qvec: F32 | None,
+        query: _Query,
+        vocab: _Vocabulary,
     ) -> _Evidence:
-        records = [m.records for m in mentors]
-        counts = np.array([len(r) for r in records], dtype=np.int64)
-        total = int(counts.sum())
+        total = int(counts.sum())  # counts: each mentor's records, from the index's array
         if total == 0:
             nothing = np.zeros(0, dtype=np.int64)
             return cls(_zeros(counts), nothing, nothing, np.zeros(0, dtype=np.float32))
+        records = [m.records for m in mentors]
         owner = np.repeat(np.arange(len(records), dtype=np.int64), counts)
         local = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
         sim = np.zeros(total, dtype=np.float32)
