@@ -958,11 +958,17 @@ class _Evidence:
         query: _Query,
         vocab: _Vocabulary,
     ) -> _Evidence:
-        total = int(counts.sum())  # counts: each mentor's records, from the index's array
-        if total == 0:
+        # `counts` comes from the index's array, a cheap way to see that no candidate has
+        # history; the objects themselves count otherwise (an upsert may run meanwhile).
+        if not counts.any():
             nothing = np.zeros(0, dtype=np.int64)
             return cls(_zeros(counts), nothing, nothing, np.zeros(0, dtype=np.float32))
         records = [m.records for m in mentors]
+        counts = np.fromiter((len(r.quality) for r in records), np.int64, len(records))
+        total = int(counts.sum())
+        if total == 0:
+            nothing = np.zeros(0, dtype=np.int64)
+            return cls(_zeros(counts), nothing, nothing, np.zeros(0, dtype=np.float32))
         owner = np.repeat(np.arange(len(records), dtype=np.int64), counts)
         local = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
         sim = np.zeros(total, dtype=np.float32)
