@@ -2,7 +2,8 @@
 
 Runs against its own SQLite database under var/bench/ (or DATABASE_URL when set), seeded with
 `seed_demo --mentors N`. Nothing here asserts: the figures are for reading and for notes.
-Each group starts with its reference; "× ref" is a case's p50 over the reference's p50.
+Each group starts with its reference; "× ref" is a case's p50 over the reference's p50. The
+cases of a group take turns run by run, so a passing load weighs on all of them alike.
 """
 
 from __future__ import annotations
@@ -21,15 +22,22 @@ ROOT = Path(__file__).resolve().parent.parent
 Case = tuple[str, Callable[[], object], str]  # name, work, goal
 
 
-def measure(run: Callable[[], object], repeat: int) -> tuple[float, float]:
-    run()  # warm caches
-    samples = []
+def measure(runs: list[Callable[[], object]], repeat: int) -> list[tuple[float, float]]:
+    """(p50, p95) in ms of each run. The runs take turns, so that a load that comes and goes
+    on the machine weighs on a case and on its reference alike."""
+    for run in runs:
+        run()  # warm caches
+    samples: list[list[float]] = [[] for _ in runs]
     for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        samples.append((time.perf_counter() - started) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
+        for run, times in zip(runs, samples, strict=True):
+            started = time.perf_counter()
+            run()
+            times.append((time.perf_counter() - started) * 1000)
+    found = []
+    for times in samples:
+        times.sort()
+        found.append((statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]))
+    return found
 
 
 def main() -> None:
@@ -191,10 +199,9 @@ def main() -> None:
             print(f"\n{title}")
             continue
         print(f"\n{title}\n{'case':<{width}}  {'p50 ms':>8}  {'p95 ms':>8}  {'× ref':>6}  goal")
-        reference = None
-        for name, run, goal in cases:
-            p50, p95 = measure(run, args.repeat)
-            reference = reference or p50
+        figures = measure([run for _, run, _ in cases], args.repeat)
+        reference = figures[0][0]
+        for (name, _, goal), (p50, p95) in zip(cases, figures, strict=True):
             print(f"{name:<{width}}  {p50:>8.2f}  {p95:>8.2f}  {p50 / reference:>6.2f}  {goal}")
 
     print("\nOnce each (too slow to repeat)")
