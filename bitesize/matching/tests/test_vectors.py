@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
@@ -14,7 +15,7 @@ from django.test import override_settings
 from bitesize.accounts.models import User
 from bitesize.matching import embedding
 from bitesize.matching.documents import AskDoc
-from bitesize.matching.engine import MatchIndex, mentor_texts, text_key
+from bitesize.matching.engine import MatchIndex, _dot, _nearest, _top, mentor_texts, text_key
 from bitesize.matching.index import current_index, reset_index
 from bitesize.matching.models import MentorVector
 from bitesize.matching.selectors import mentor_docs, stored_vectors
@@ -236,3 +237,19 @@ def test_a_build_over_the_limit_embeds_nothing_and_counts_what_it_left() -> None
     assert embedder.calls == [] and index.unembedded > 2 and not index.semantic
     assert index.take_embedded() == {}
     assert len(index.rank(KUBERNETES_ASK)) == 3
+
+
+def test_the_fast_scan_finds_the_same_rows_as_an_exact_scan() -> None:
+    rng = np.random.default_rng(7)
+    vecs = rng.standard_normal((5000, 384)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    vecs[:500] = vecs[0]  # a crowd of equal vectors: the exact scan decides
+    mask = rng.random(5000) < 0.6
+    for query in (rng.standard_normal(384).astype(np.float32), vecs[0]):
+        exact = np.where(mask, _dot(vecs, query), -np.inf)
+        expected = set(_top(exact, 300).tolist())
+        found = set(_nearest(vecs, query, mask, 300).tolist())
+        cut = np.sort(exact[list(expected)])[0]
+        # Equal to the exact scan, up to which of the rows tied at the cut are taken.
+        assert {r for r in found ^ expected if exact[r] != cut} == set()
+        assert len(found) == 300 and mask[list(found)].all()
