@@ -368,6 +368,7 @@ class MatchIndex:
         self._n = 0  # rows in use; removed mentors leave theirs behind, ineligible
         self._by_experience: I64 | None = None  # rows, most active first (cached)
         self._sorted: tuple[I64, I64] | None = None  # (ids ascending, their rows) (cached)
+        self._row_of: I64 | None = None  # id -> row (-1: none), when ids are dense (cached)
         self._lexical = _Lexical()
         self._generation = 0  # counts changes; a BM25 snapshot knows which it contains
         self._row_generation: dict[int, int] = {}  # row -> generation of its latest change
@@ -486,6 +487,7 @@ class MatchIndex:
         self._generation += 1
         self._by_experience = None
         self._sorted = None
+        self._row_of = None
         threshold = max(REBUILD_MIN, int(REBUILD_SHARE * len(self._mentors)))
         if len(self._lexical.overlay) >= threshold:
             self._rebuild_lexical(wait=not self.background)
@@ -803,14 +805,27 @@ class MatchIndex:
         mask = np.zeros(view.n, dtype=np.bool_)
         if not allowed:
             return mask
-        if self._sorted is None:  # sorted once per change, then each set is a searchsorted
-            order = np.argsort(view.ids[: view.n], kind="stable")
-            self._sorted = (view.ids[order], order.astype(np.int64))
-        sorted_ids, sorted_rows = self._sorted
         wanted = np.fromiter(allowed, dtype=np.int64, count=len(allowed))
-        at = np.clip(np.searchsorted(sorted_ids, wanted), 0, len(sorted_ids) - 1)
-        found = sorted_ids[at] == wanted
-        mask[sorted_rows[at[found]]] = True
+        ids = view.ids[: view.n]
+        row_of, by_id = self._row_of, self._sorted  # read once: a change may reset them
+        if row_of is None and by_id is None:  # built once per change, used by every ranking
+            top = int(ids.max(initial=-1))
+            if top < DENSE_IDS * view.n + 1024:  # a table indexed by id: one gather per set
+                row_of = np.full(top + 1, -1, dtype=np.int64)
+                live = np.flatnonzero(ids >= 0)
+                row_of[ids[live]] = live
+                self._row_of = row_of
+            else:  # sparse ids: a binary search each
+                order = np.argsort(ids, kind="stable")
+                by_id = self._sorted = (ids[order], order.astype(np.int64))
+        if row_of is not None:
+            rows = row_of[wanted[(wanted >= 0) & (wanted < len(row_of))]]
+        else:
+            assert by_id is not None
+            sorted_ids, sorted_rows = by_id
+            at = np.clip(np.searchsorted(sorted_ids, wanted), 0, len(sorted_ids) - 1)
+            rows = sorted_rows[at[sorted_ids[at] == wanted]]
+        mask[rows[(rows >= 0) & (rows < view.n)]] = True  # a table built by a newer view
         return mask
 
     def _retrieve(
@@ -1133,6 +1148,7 @@ def _scan(matrix: F32, vector: F32) -> F32:
     return out
 
 
+DENSE_IDS: Final = 8  # an id -> row table up to 8 slots per mentor (64 bytes each)
 SCAN_MARGIN: Final = 64  # extra rows the fast scan keeps, re-scored exactly
 SCAN_ERROR: Final = 1e-4  # far above how much sgemv's and einsum's sums of 384 terms differ
 

@@ -253,3 +253,20 @@ def test_the_fast_scan_finds_the_same_rows_as_an_exact_scan() -> None:
         # Equal to the exact scan, up to which of the rows tied at the cut are taken.
         assert {r for r in found ^ expected if exact[r] != cut} == set()
         assert len(found) == 300 and mask[list(found)].all()
+
+
+@pytest.mark.parametrize("first_id", [1, 10**12])  # a table by id, or a binary search
+def test_an_audience_limits_the_ranking_however_sparse_the_ids(first_id: int) -> None:
+    docs = [
+        engine_docs.alice(mentor_id=first_id),
+        engine_docs.erin(mentor_id=first_id + 7),
+        engine_docs.frank(mentor_id=first_id * 3),
+    ]
+    index = MatchIndex(background=False)
+    index.build(docs, embedder=FakeEmbedder())
+
+    ranked = index.rank(KUBERNETES_ASK, allowed={first_id + 7, first_id * 3, 999})
+
+    assert {r.mentor_id for r in ranked} == {first_id + 7, first_id * 3}
+    index.remove(first_id + 7)
+    assert {r.mentor_id for r in index.rank(KUBERNETES_ASK, allowed={first_id + 7})} == set()
