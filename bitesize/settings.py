@@ -255,6 +255,7 @@ DEBRIEF_REMINDER_AFTER = timedelta(hours=24)
 
 # The "now" route: how long a mentor has to answer an offer before it passes to the next one.
 NOW_OFFER_SECONDS = env.int("NOW_OFFER_SECONDS", default=180)
+
 # --- live room ------------------------------------------------------------------------
 # ICE servers for the room's WebRTC connections (docs/operations.md, "Video rooms").
 # TURN credentials are derived per person from TURN_SECRET (coturn's use-auth-secret) and
@@ -263,3 +264,7 @@ STUN_URLS: list[str] = env.list("STUN_URLS", default=[])
 TURN_URLS: list[str] = env.list("TURN_URLS", default=[])
 TURN_SECRET: str = env.str("TURN_SECRET", default="")
 TURN_TTL: int = env.int("TURN_TTL", default=4 * 3600)
+
+# An index build embeds mentor texts without a stored vector only up to this many (about a
+# minute of one core); past it they rank on lexical signals until `embed_mentors` has run.
+MATCHING_BUILD_EMBED_LIMIT = env.int("MATCHING_BUILD_EMBED_LIMIT", default=1000)

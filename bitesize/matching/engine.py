@@ -24,6 +24,7 @@ vector (384 bytes) and their term ids.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import math
 import re
@@ -363,13 +364,17 @@ class MatchIndex:
         self._experience: F32 = np.zeros(0, dtype=np.float32)
         self._load: F32 = np.zeros(0, dtype=np.float32)
         self._reliability: F32 = np.zeros(0, dtype=np.float32)
+        self._record_count: I64 = np.zeros(0, dtype=np.int64)  # kept help records per row
         self._n = 0  # rows in use; removed mentors leave theirs behind, ineligible
         self._by_experience: I64 | None = None  # rows, most active first (cached)
         self._sorted: tuple[I64, I64] | None = None  # (ids ascending, their rows) (cached)
+        self._row_of: I64 | None = None  # id -> row (-1: none), when ids are dense (cached)
         self._lexical = _Lexical()
         self._generation = 0  # counts changes; a BM25 snapshot knows which it contains
         self._row_generation: dict[int, int] = {}  # row -> generation of its latest change
         self._rebuilding = False
+        self._embedded: dict[str, F32] = {}  # text_key -> vector, embedded by the last build
+        self.unembedded = 0  # texts the last build left without a vector (over embed_limit)
 
     def __len__(self) -> int:
         return len(self._mentors)
@@ -390,33 +395,69 @@ class MatchIndex:
         *,
         embedder: Embedder | _Default | None = DEFAULT_EMBEDDER,
         synonyms: Mapping[str, str] | None = None,
+        known: Mapping[str, npt.NDArray[np.floating[Any]]] | None = None,
+        embed_limit: int | None = None,
     ) -> None:
-        """Replace the index with these mentors, embedding all their texts in one pass."""
+        """Replace the index with these mentors, embedding all their texts in one pass.
+
+        `known` maps text_key(text) to vectors computed before (stored ones): those texts are
+        not embedded again. When more than `embed_limit` texts remain, none is embedded here:
+        their mentors rank on lexical signals until an upsert brings their vectors (a process
+        start must not wait tens of minutes for the model; see index.py)."""
         if isinstance(embedder, _Default):
             embedder = _production_embedder()
         with self._lock:
             self._reset(embedder, synonyms)
             docs = list({doc.mentor_id: doc for doc in mentors}.values())
-            vectors = self._embed_all([t for doc in docs for t in _texts(doc)])
+            texts = list(dict.fromkeys(t for doc in docs for t in _texts(doc)))
+            vectors = self._known(texts, known)
+            missing = [t for t in texts if t not in vectors]
+            if embed_limit is not None and len(missing) > embed_limit and self._embedder:
+                log.warning(
+                    "%d mentor texts have no stored vector (more than %d): their mentors rank "
+                    "on lexical signals until embedded (manage.py embed_mentors)",
+                    len(missing),
+                    embed_limit,
+                )
+                self.unembedded = len(missing)
+                missing = []
+            fresh = self._embed_all(missing)
+            self._embedded = {text_key(t): v for t, v in fresh.items()}
+            vectors.update(fresh)
             self._grow(len(docs))
             for doc in docs:
                 self._store(doc, vectors)
             self._rebuild_lexical(wait=True)
 
-    def upsert(self, doc: MentorDoc) -> None:
-        """Add a mentor or replace one, visible to the next rank() in this process."""
+    def take_embedded(self) -> dict[str, F32]:
+        """Vectors the last build computed itself, by text_key (for the caller to store)."""
+        with self._lock:
+            embedded, self._embedded = self._embedded, {}
+            return embedded
+
+    def upsert(
+        self, doc: MentorDoc, *, known: Mapping[str, npt.NDArray[np.floating[Any]]] | None = None
+    ) -> None:
+        """Add a mentor or replace one, visible to the next rank() in this process. Texts in
+        `known` (by text_key) or already in the index are not embedded again."""
         with self._lock:
             old = self._mentors.get(doc.mentor_id)
-            known: dict[int, F32] = {}
+            self._own_rows()
+            reuse = {hash(t): v for t, v in self._known(_texts(doc), known).items()}
             if old is not None:  # reuse what is embedded already: usually all but one record
                 if old.profile_vec is not None:
-                    known[old.profile_key] = old.profile_vec
+                    reuse[old.profile_key] = old.profile_vec
                 records = old.records
                 if records.codes is not None and records.scale is not None:
                     vecs = _dequantize(records.codes, records.scale)
-                    known.update(zip(records.keys, vecs, strict=True))
-            new = [t for t in _texts(doc) if hash(t) not in known]
-            vectors = {**known, **{hash(t): v for t, v in self._embed_all(new).items()}}
+                    embedded = np.any(records.codes != 0, axis=1)  # zeros: never embedded
+                    reuse.update(
+                        (key, vec)
+                        for key, vec, ok in zip(records.keys, vecs, embedded, strict=True)
+                        if ok
+                    )
+            new = [t for t in _texts(doc) if hash(t) not in reuse]
+            vectors = {**reuse, **{hash(t): v for t, v in self._embed_all(new).items()}}
             self._grow(1)
             mentor = self._store(
                 doc, {t: vectors[hash(t)] for t in _texts(doc) if hash(t) in vectors}
@@ -429,9 +470,14 @@ class MatchIndex:
             mentor = self._mentors.pop(mentor_id, None)
             if mentor is None:
                 return
+            self._own_rows()
             self._forget(mentor)
             self._lexical.overlay.pop(mentor.row, None)
             self._changed()
+
+    def _own_rows(self) -> None:
+        """Copy the row list before changing it: views taken before keep the old one."""
+        self._by_row = list(self._by_row)
 
     def refresh_lexical(self) -> None:
         """Fold every pending change into a new BM25 snapshot now (tests, commands)."""
@@ -441,6 +487,7 @@ class MatchIndex:
         self._generation += 1
         self._by_experience = None
         self._sorted = None
+        self._row_of = None
         threshold = max(REBUILD_MIN, int(REBUILD_SHARE * len(self._mentors)))
         if len(self._lexical.overlay) >= threshold:
             self._rebuild_lexical(wait=not self.background)
@@ -477,6 +524,28 @@ class MatchIndex:
         else:
             threading.Thread(target=work, name="bm25-rebuild", daemon=True).start()
 
+    def _known(
+        self, texts: Sequence[str], known: Mapping[str, npt.NDArray[np.floating[Any]]] | None
+    ) -> dict[str, F32]:
+        """The vectors of these texts found in `known`, as unit rows; {} without a model
+        (vectors are useless when asks cannot be embedded)."""
+        if self._embedder is None or not known:
+            return {}
+        found = {t: known[key] for t in texts if (key := text_key(t)) in known}
+        if not found:
+            return {}
+        matrix = _unit(np.stack(list(found.values())))
+        self._adopt(matrix.shape[1])
+        return dict(zip(found, matrix, strict=True))
+
+    def _adopt(self, dim: int) -> None:
+        """Take the vectors' dimension from the first ones seen; later ones must agree."""
+        if self._dim == 0:
+            self._dim = dim
+            self._vecs = np.zeros((len(self._ids), self._dim), dtype=np.float32)
+        elif dim != self._dim:
+            raise ValueError(f"vectors of dimension {dim} for an index of {self._dim}")
+
     def _embed_all(self, texts: Sequence[str]) -> dict[str, F32]:
         """Vectors for these texts, each distinct text embedded once; {} without a model."""
         unique = list(dict.fromkeys(t for t in texts if t))
@@ -491,9 +560,7 @@ class MatchIndex:
             return {}
         if matrix.ndim != 2 or len(matrix) != len(unique):
             raise ValueError(f"embedder returned shape {matrix.shape} for {len(unique)} texts")
-        if self._dim == 0:
-            self._dim = matrix.shape[1]
-            self._vecs = np.zeros((len(self._ids), self._dim), dtype=np.float32)
+        self._adopt(matrix.shape[1])
         return dict(zip(unique, _unit(matrix), strict=True))
 
     def _grow(self, extra: int) -> None:
@@ -514,6 +581,7 @@ class MatchIndex:
         self._experience = grown(self._experience)
         self._load = grown(self._load)
         self._reliability = grown(self._reliability)
+        self._record_count = grown(self._record_count)
 
     def _store(self, doc: MentorDoc, vectors: Mapping[str, F32]) -> _Mentor:
         old = self._mentors.get(doc.mentor_id)
@@ -534,6 +602,7 @@ class MatchIndex:
         self._load[row] = min(1.0, doc.booked_this_week / capacity) if capacity else 1.0
         self._experience[row] = math.log1p(mentor.helped)
         self._reliability[row] = _reliability(doc)
+        self._record_count[row] = len(mentor.records)
         if self._dim:
             self._vecs[row] = self._mentor_vector(mentor)
         self._row_generation[row] = self._generation + 1
@@ -545,6 +614,7 @@ class MatchIndex:
         self._ids[mentor.row] = -1  # so an id added again later (on a new row) is found there
         self._eligible[mentor.row] = False
         self._experience[mentor.row] = 0.0
+        self._record_count[mentor.row] = 0
 
     def _prepare(self, doc: MentorDoc, row: int, vectors: Mapping[str, F32]) -> _Mentor:
         syn, vocab = self._synonyms, self._vocab
@@ -735,14 +805,27 @@ class MatchIndex:
         mask = np.zeros(view.n, dtype=np.bool_)
         if not allowed:
             return mask
-        if self._sorted is None:  # sorted once per change, then each set is a searchsorted
-            order = np.argsort(view.ids[: view.n], kind="stable")
-            self._sorted = (view.ids[order], order.astype(np.int64))
-        sorted_ids, sorted_rows = self._sorted
         wanted = np.fromiter(allowed, dtype=np.int64, count=len(allowed))
-        at = np.clip(np.searchsorted(sorted_ids, wanted), 0, len(sorted_ids) - 1)
-        found = sorted_ids[at] == wanted
-        mask[sorted_rows[at[found]]] = True
+        ids = view.ids[: view.n]
+        row_of, by_id = self._row_of, self._sorted  # read once: a change may reset them
+        if row_of is None and by_id is None:  # built once per change, used by every ranking
+            top = int(ids.max(initial=-1))
+            if top < DENSE_IDS * view.n + 1024:  # a table indexed by id: one gather per set
+                row_of = np.full(top + 1, -1, dtype=np.int64)
+                live = np.flatnonzero(ids >= 0)
+                row_of[ids[live]] = live
+                self._row_of = row_of
+            else:  # sparse ids: a binary search each
+                order = np.argsort(ids, kind="stable")
+                by_id = self._sorted = (ids[order], order.astype(np.int64))
+        if row_of is not None:
+            rows = row_of[wanted[(wanted >= 0) & (wanted < len(row_of))]]
+        else:
+            assert by_id is not None
+            sorted_ids, sorted_rows = by_id
+            at = np.clip(np.searchsorted(sorted_ids, wanted), 0, len(sorted_ids) - 1)
+            rows = sorted_rows[at[sorted_ids[at] == wanted]]
+        mask[rows[(rows >= 0) & (rows < view.n)]] = True  # a table built by a newer view
         return mask
 
     def _retrieve(
@@ -753,21 +836,26 @@ class MatchIndex:
         parts: list[I64] = []
         sem: F32 | None = None
         if qvec is not None and view.vecs is not None:
-            sem = _dot(view.vecs[:n], qvec)
-            parts.append(_top(np.where(mask, sem, -np.inf), candidates))
+            parts.append(_nearest(view.vecs[:n], qvec, mask, candidates))
         lex = view.lexical.scores(query.term_ids, n)
         if lex is not None:
             parts.append(_top(np.where(mask, lex, 0.0), candidates, floor=0.0))
         if view.by_experience is None:
             view.by_experience = np.argsort(-view.experience[:n], kind="stable").astype(np.int64)
             self._by_experience = view.by_experience
-        order = view.by_experience
-        parts.append(order[mask[order]][: max(1, int(candidates * EXPERIENCE_CHANNEL))])
+        order, need = view.by_experience, max(1, int(candidates * EXPERIENCE_CHANNEL))
+        head = order[: 8 * need]  # the most active allowed are usually among the first few
+        picked = head[mask[head]][:need]
+        if len(picked) < need and len(head) < len(order):
+            picked = order[mask[order]][:need]
+        parts.append(picked)
         rows = np.unique(np.concatenate(parts))
         zeros = _zeros(rows)
+        if qvec is not None and view.vecs is not None:
+            sem = _dot(view.vecs[rows], qvec)  # the same bits as a scan with _dot would give
         return (
             rows,
-            sem[rows] if sem is not None else zeros,
+            sem if sem is not None else zeros,
             lex[rows] if lex is not None else zeros,
         )
 
@@ -786,7 +874,7 @@ class MatchIndex:
     ) -> list[Ranked]:
         mentors = [m for m in (view.by_row[r] for r in rows) if m is not None]
         assert len(mentors) == len(rows)  # candidate rows are eligible, hence present
-        evidence = _Evidence.compute(mentors, qvec, query, view.vocab)
+        evidence = _Evidence.compute(mentors, view.record_count[rows], qvec, query, view.vocab)
         ids = view.ids[rows]
         top_experience = float(view.experience[: view.n].max(initial=0.0))
         lex_top = float(lex.max(initial=0.0))
@@ -810,10 +898,14 @@ class MatchIndex:
             "experience": activity * gate,
             "semantic": np.clip(sem, 0.0, 1.0),
             "lexical": lexical,
-            "language": np.array([_language_match(asked, m.languages) for m in mentors]),
+            "language": np.array([_language_match(asked, m.languages) for m in mentors])
+            if asked
+            else np.full(len(rows), 0.5),
             "time_zone": zone,
             "reliability": view.reliability[rows],
-            "novelty": np.array([0.0 if int(i) in met else 1.0 for i in ids]),
+            "novelty": np.isin(ids, np.fromiter(met, np.int64, len(met)), invert=True).astype(
+                np.float64
+            ),
             "load": view.load[rows],
         }
         points = {name: 100.0 * self.weights[name] * f for name, f in features.items()}
@@ -846,7 +938,8 @@ class MatchIndex:
 
 class _View:
     """References to the index's state, taken under its lock: an upsert replaces arrays when
-    they grow and lists when rows change, so a rank() in progress keeps a consistent picture."""
+    they grow and the row list when rows change, so a rank() in progress keeps a consistent
+    picture without copying anything (a copy of 100,000 rows per ranking is not free)."""
 
     def __init__(self, index: MatchIndex) -> None:
         self.n = index._n
@@ -856,7 +949,8 @@ class _View:
         self.experience = index._experience
         self.load = index._load
         self.reliability = index._reliability
-        self.by_row = list(index._by_row)
+        self.record_count = index._record_count
+        self.by_row = index._by_row  # writers replace it rather than change it (_own_rows)
         self.vocab = index._vocab
         self.lexical = index._lexical
         self.by_experience = index._by_experience
@@ -873,10 +967,20 @@ class _Evidence:
 
     @classmethod
     def compute(
-        cls, mentors: list[_Mentor], qvec: F32 | None, query: _Query, vocab: _Vocabulary
+        cls,
+        mentors: list[_Mentor],
+        counts: I64,
+        qvec: F32 | None,
+        query: _Query,
+        vocab: _Vocabulary,
     ) -> _Evidence:
+        # `counts` comes from the index's array, a cheap way to see that no candidate has
+        # history; the objects themselves count otherwise (an upsert may run meanwhile).
+        if not counts.any():
+            nothing = np.zeros(0, dtype=np.int64)
+            return cls(_zeros(counts), nothing, nothing, np.zeros(0, dtype=np.float32))
         records = [m.records for m in mentors]
-        counts = np.array([len(r) for r in records], dtype=np.int64)
+        counts = np.fromiter((len(r.quality) for r in records), np.int64, len(records))
         total = int(counts.sum())
         if total == 0:
             nothing = np.zeros(0, dtype=np.int64)
@@ -1002,6 +1106,17 @@ def _profile_text(doc: MentorDoc) -> str:
     return "\n".join(p.strip() for p in parts if p.strip())
 
 
+def text_key(text: str) -> str:
+    """A digest of a text that every process computes alike (hash() differs per process):
+    how stored vectors are found."""
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def mentor_texts(doc: MentorDoc) -> list[str]:
+    """What gets embedded for a mentor: the profile and the kept records' texts."""
+    return _texts(doc)
+
+
 def _texts(doc: MentorDoc) -> list[str]:
     """What gets embedded for a mentor: the profile and the kept records' texts."""
     return [t for t in (_profile_text(doc), *(r.text for r in doc.history[-MAX_RECORDS:])) if t]
@@ -1018,10 +1133,40 @@ def _unit(matrix: npt.NDArray[np.floating[Any]]) -> F32:
 
 
 def _dot(matrix: F32, vector: F32) -> F32:
-    """matrix @ vector without BLAS: for one vector (memory-bound) einsum's single-threaded
-    SIMD loop is faster, and BLAS's thread pool costs milliseconds of wake-up under load."""
+    """matrix @ vector as every score of the engine is computed (features, evidence): einsum's
+    own summation order, which the tuned weights and the evaluation figures were made with."""
     out: F32 = np.einsum("ij,j->i", matrix, vector)
     return out
+
+
+def _scan(matrix: F32, vector: F32) -> F32:
+    """matrix @ vector through BLAS (sgemv), to choose candidates among all mentors. That scan
+    reads 150 MB at 100,000 mentors and is bound by memory; on two busy cores sgemv took half
+    of einsum's time at the median. Its sums differ from _dot's in the last bits only, so the
+    candidates' scores are computed again with _dot, and rankings stay exactly as they were."""
+    out: F32 = matrix @ vector
+    return out
+
+
+DENSE_IDS: Final = 8  # an id -> row table up to 8 slots per mentor (64 bytes each)
+SCAN_MARGIN: Final = 64  # extra rows the fast scan keeps, re-scored exactly
+SCAN_ERROR: Final = 1e-4  # far above how much sgemv's and einsum's sums of 384 terms differ
+
+
+def _nearest(matrix: F32, vector: F32, mask: Mask, k: int) -> I64:
+    """The rows of the k highest _dot scores among `mask`, as a full scan with _dot would find
+    them, in about the time of one sgemv: sgemv keeps k + SCAN_MARGIN rows, _dot re-scores
+    those, and when rows near the cut are too many to be sure, _dot scans everything."""
+    scanned = np.where(mask, _scan(matrix, vector), -np.inf)
+    pool = _top(scanned, k + SCAN_MARGIN)
+    if len(pool) <= k:
+        return pool
+    exact = _dot(matrix[pool], vector)
+    best = np.argpartition(-exact, k - 1)[:k]
+    cut = float(exact[best].min())
+    if float(scanned[pool].min()) >= cut - SCAN_ERROR and len(pool) < int(mask.sum()):
+        return _top(np.where(mask, _dot(matrix, vector), -np.inf), k)  # a crowd at the cut
+    return pool[best]
 
 
 def _quantize(matrix: F32) -> tuple[npt.NDArray[np.int8], F32]:
@@ -1060,7 +1205,7 @@ def flat_scan(index: MatchIndex, vector: npt.NDArray[np.floating[Any]], k: int) 
     if view.vecs is None or k <= 0:
         return np.zeros(0, dtype=np.int64)
     scores = np.where(
-        view.eligible, _dot(view.vecs[: view.n], np.asarray(vector, np.float32)), -np.inf
+        view.eligible, _scan(view.vecs[: view.n], np.asarray(vector, np.float32)), -np.inf
     )
     top = _top(scores, k)
     out: I64 = view.ids[top[np.argsort(-scores[top], kind="stable")]]

@@ -8,11 +8,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import timedelta
 
+import numpy as np
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from bitesize.asks.models import Ask, Offer
 from bitesize.matching.documents import AskDoc, HelpRecord, MentorDoc
+from bitesize.matching.engine import F32
+from bitesize.matching.models import MentorVector
 from bitesize.profiles.models import Profile, ProfileLanguage, ProfileSkill
 from bitesize.scheduling.models import Booking
 from bitesize.skills.models import SkillAlias
@@ -24,6 +27,47 @@ def synonyms() -> dict[str, str]:
         alias.lower(): name
         for alias, name in SkillAlias.objects.values_list("alias", "skill__name")
     }
+
+
+CHUNK = 2000  # ids per IN (...) query, far below SQLite's limit of bound variables
+
+
+def stored_vectors(
+    *, model: str, mentor_ids: Iterable[int] | None = None, digests: Iterable[str] | None = None
+) -> dict[str, F32]:
+    """Stored vectors of this model by text digest (engine.text_key), as float32 rows: all of
+    them, or those of some mentors, or of some texts. Identical texts share one entry."""
+    rows = MentorVector.objects.filter(model=model)
+    parts = [rows]
+    if digests is not None or mentor_ids is not None:
+        field = "digest__in" if digests is not None else "mentor_id__in"
+        values: list[object] = list(digests if digests is not None else mentor_ids or ())
+        parts = [
+            rows.filter(**{field: values[i : i + CHUNK]}) for i in range(0, len(values), CHUNK)
+        ]
+    found: dict[str, F32] = {}
+    for part in parts:
+        fetched = list(part.values_list("digest", "codes", "scale"))
+        if not fetched:
+            continue
+        # One buffer for all codes: decoding row by row costs more than the query at 100k.
+        codes = np.frombuffer(b"".join(bytes(c) for _, c, _ in fetched), dtype=np.int8)
+        scale = np.array([s for _, _, s in fetched], dtype=np.float32)
+        matrix = codes.reshape(len(fetched), -1).astype(np.float32) * scale[:, None]
+        found.update(zip((d for d, _, _ in fetched), matrix, strict=True))
+    return found
+
+
+def stored_digests(*, model: str, mentor_ids: Iterable[int]) -> dict[int, set[str]]:
+    """mentor id -> digests of their stored vectors of this model."""
+    ids = list(mentor_ids)
+    found: dict[int, set[str]] = defaultdict(set)
+    for i in range(0, len(ids), CHUNK):
+        for mentor_id, digest in MentorVector.objects.filter(
+            model=model, mentor_id__in=ids[i : i + CHUNK]
+        ).values_list("mentor_id", "digest"):
+            found[mentor_id].add(digest)
+    return found
 
 
 def mentor_docs(mentor_ids: Iterable[int] | None = None) -> list[MentorDoc]:

@@ -3,15 +3,23 @@ the earliest slot that suits both within the ask's urgency, and reasons a person
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+from django.db import transaction
 from django.utils import timezone
 
 from bitesize.asks.models import Ask
 from bitesize.communities.models import Membership
+from bitesize.matching.documents import MentorDoc
+from bitesize.matching.engine import Embedder, _quantize, mentor_texts, text_key
 from bitesize.matching.index import current_index
-from bitesize.matching.selectors import ask_doc
+from bitesize.matching.models import MentorVector
+from bitesize.matching.selectors import ask_doc, stored_digests, stored_vectors
 from bitesize.profiles.models import Profile
 from bitesize.profiles.selectors import visible_profiles, workday_overlap_hours
 from bitesize.scheduling.messages import local_time
@@ -100,3 +108,79 @@ def suggestions_for(
         )
     found.sort(key=lambda s: (-s.score, s.profile.name))
     return found[:k]
+
+
+@dataclass(frozen=True)
+class VectorRefresh:
+    embedded: int = 0  # distinct texts run through the model
+    reused: int = 0  # vectors copied from an identical text stored before
+    removed: int = 0  # vectors of texts the mentors no longer have, or of another model
+
+
+def mentor_vectors_refresh(
+    *,
+    docs: Sequence[MentorDoc],
+    embedder: Embedder,
+    model: str,
+    gone: Iterable[int] = (),
+    batch: int = 256,
+    progress: Callable[[int], None] | None = None,
+) -> VectorRefresh:
+    """Store a vector for each text of these mentors that has none (each distinct text
+    embedded once, a text stored for anyone copied rather than embedded) and delete their
+    vectors of texts they no longer have; `gone` mentors lose all of theirs. Idempotent."""
+    wanted = {doc.mentor_id: {text_key(t): t for t in mentor_texts(doc)} for doc in docs}
+    have = stored_digests(model=model, mentor_ids=wanted)
+    missing = {
+        (mentor_id, digest): text
+        for mentor_id, texts in wanted.items()
+        for digest, text in texts.items()
+        if digest not in have.get(mentor_id, ())
+    }
+    texts = {digest: text for (_, digest), text in missing.items()}
+    vectors = stored_vectors(model=model, digests=texts)
+    reused = len(vectors)
+    todo = [digest for digest in texts if digest not in vectors]
+    for start in range(0, len(todo), batch):  # the slow part, outside any transaction
+        part = todo[start : start + batch]
+        matrix = np.asarray(embedder([texts[d] for d in part]), dtype=np.float32)
+        vectors.update(zip(part, matrix, strict=True))
+        if progress is not None:
+            progress(len(part))
+    removed = 0
+    with transaction.atomic():
+        for mentor_id, digests in have.items():
+            stale = digests - wanted[mentor_id].keys()
+            if stale:
+                removed += MentorVector.objects.filter(
+                    mentor_id=mentor_id, model=model, digest__in=stale
+                ).delete()[0]
+        removed += MentorVector.objects.filter(mentor_id__in=list(gone)).delete()[0]
+        removed += (
+            MentorVector.objects.filter(mentor_id__in=list(wanted)).exclude(model=model).delete()[0]
+        )
+        mentor_vectors_save(
+            model=model,
+            rows=[(m, d, vectors[d]) for m, d in missing if d in vectors],
+        )
+    return VectorRefresh(embedded=len(todo), reused=reused, removed=removed)
+
+
+def mentor_vectors_save(
+    *, model: str, rows: Sequence[tuple[int, str, npt.NDArray[np.floating[Any]]]]
+) -> int:
+    """Store (mentor id, text digest, vector) rows; a row stored already is kept as it is."""
+    if not rows:
+        return 0
+    codes, scale = _quantize(np.stack([np.asarray(v, dtype=np.float32) for _, _, v in rows]))
+    MentorVector.objects.bulk_create(
+        (
+            MentorVector(
+                mentor_id=mentor_id, digest=digest, model=model, codes=c.tobytes(), scale=float(s)
+            )
+            for (mentor_id, digest, _), c, s in zip(rows, codes, scale, strict=True)
+        ),
+        batch_size=1000,
+        ignore_conflicts=True,  # another process stored the same text first: equal vectors
+    )
+    return len(rows)
