@@ -22,6 +22,14 @@ from bitesize.goals.models import Goal
 from bitesize.notifications.services import notify
 
 
+def topic_label(key: str) -> str:
+    """A topic as people read it: "specialising versus staying broad"."""
+    from bitesize.debriefs.conflicts import TOPICS
+
+    names = {t.key: t.name for t in TOPICS}
+    return names.get(key, key.replace("_", " ") if key else "other advice")
+
+
 def advice_topic(text: str, assumption: str) -> str:
     return topic_of(Advice(text, assumption))[:60]
 
@@ -77,7 +85,7 @@ def ledger_of(goal: Goal) -> dict[str, list[AdviceItem]]:
         .select_related("mentor__profile")
         .order_by("created_at", "position")
     ):
-        groups[item.topic or "other"].append(item)
+        groups[topic_label(item.topic)].append(item)
     return dict(groups)
 
 
@@ -125,7 +133,7 @@ def conflict_tie_break(*, conflict: Conflict, by: User, minutes: int = 15) -> As
     with transaction.atomic():
         ask = ask_create(
             asker=by,
-            question=f"Two mentors disagree on {conflict.topic or 'this'}: which way fits my case?",
+            question=f"Two mentors disagree on {topic_label(conflict.topic)}: which fits my case?",
             objective="decide between the two pieces of advice and know why",
             context=(
                 f"Advice 1 ({a.mentor.profile.name}): {a.text}"

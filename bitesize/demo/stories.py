@@ -13,6 +13,7 @@ from bitesize.accounts.models import User
 from bitesize.asks.services import ask_create
 from bitesize.communities.models import Membership
 from bitesize.debriefs.ledger import ledger_scan
+from bitesize.debriefs.models import ActionItem, AdviceItem
 from bitesize.debriefs.services import (
     AdviceIn,
     action_item_add,
@@ -52,6 +53,8 @@ def _past_session(mentor: User, mentee: User, goal: Goal, question: str, days_ag
     )
     ask.state = ask.State.BOOKED
     ask.save(update_fields=["state"])
+    # Told as it happened: the ask a day before the session.
+    type(ask).objects.filter(pk=ask.pk).update(created_at=start - timedelta(days=1))
     return booking
 
 
@@ -138,5 +141,9 @@ def seed_stories(domain: str) -> bool:
         )
         rating_submit(booking=second, by=bob, took_place=True, stars=4)
         rating_submit(booking=second, by=other, took_place=True, stars=5)
+        # The debriefs were written right after each session.
+        for booking in (first, second):
+            AdviceItem.objects.filter(booking=booking).update(created_at=booking.end)
+            ActionItem.objects.filter(booking=booking).update(created_at=booking.end)
         ledger_scan(goal=goal)
     return True
