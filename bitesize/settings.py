@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "bitesize.notifications",
     "bitesize.safety",
     "bitesize.debriefs",
+    "bitesize.recognition",
     "bitesize.programs",
     "bitesize.pages",
     "bitesize.api",
