@@ -223,7 +223,8 @@ def _accept_minutes(user_id: int) -> tuple[float, ...]:
         mentor_id=user_id, state=Offer.State.ACCEPTED, answered_at__isnull=False
     ).values_list("sent_at", "answered_at")
     for sent, answered in offers:
-        samples.append((answered, (answered - sent).total_seconds() / 60))
+        if answered is not None:
+            samples.append((answered, (answered - sent).total_seconds() / 60))
     confirms = BookingEvent.objects.filter(
         booking__mentor_id=user_id, kind=BookingEvent.Kind.CONFIRMED, actor_id=user_id
     ).values_list("booking_id", "at")
@@ -377,12 +378,6 @@ def custom_badge_create(
 
 
 # --- preferences and kudos --------------------------------------------------------------
-def prefs_of(user_id: int) -> RecognitionPrefs:
-    return RecognitionPrefs.objects.filter(user_id=user_id).first() or RecognitionPrefs(
-        user_id=user_id
-    )
-
-
 def prefs_update(*, user: User, hide_kudos: bool, leaderboard_opt_out: bool) -> RecognitionPrefs:
     with transaction.atomic():
         row, _ = RecognitionPrefs.objects.update_or_create(
