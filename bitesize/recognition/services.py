@@ -455,12 +455,23 @@ def _pending_cost(user_id: int, community_id: int) -> int:
     return int(total or 0)
 
 
+def _lock_member(user_id: int, community_id: int) -> None:
+    """Serialise spending of one person's points in one community (PostgreSQL row lock;
+    SQLite's immediate transactions serialise every writer anyway)."""
+    list(
+        Membership.objects.select_for_update()
+        .filter(user_id=user_id, community_id=community_id)
+        .values_list("pk", flat=True)
+    )
+
+
 def redemption_request(*, reward: Reward, by: User) -> Redemption:
     """A member asks for a reward. Refused without enough points (counting their requests
     still waiting) or stock; nothing is debited until an admin approves."""
     if not Membership.objects.filter(user=by, community_id=reward.community_id).exists():
         raise PermissionDenied("Rewards are for the community's members.")
     with transaction.atomic():
+        _lock_member(by.pk, reward.community_id)
         reward = Reward.objects.select_for_update().get(pk=reward.pk)
         if not reward.active or reward.stock < 1:
             raise ValidationError({"reward": "This reward is out of stock."})
@@ -491,6 +502,8 @@ def redemption_decide(
     reward = redemption.reward
     _require_admin(by, reward.community)
     with transaction.atomic():
+        # Locks in a fixed order: the member's membership (their balance), then the request.
+        _lock_member(redemption.user_id, reward.community_id)
         row = Redemption.objects.select_for_update().get(pk=redemption.pk)
         if row.state != Redemption.State.REQUESTED:
             raise ValidationError({"state": "This request was already decided."})
