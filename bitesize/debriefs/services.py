@@ -163,7 +163,12 @@ def action_item_update(
     if state not in ActionItem.State.values:
         raise ValidationError({"state": "Pick open, done or dropped."})
     with transaction.atomic():
-        item = ActionItem.objects.select_for_update().select_related("advice").get(pk=item.pk)
+        # of=self: PostgreSQL cannot lock the nullable side of the join with the advice.
+        item = (
+            ActionItem.objects.select_for_update(of=("self",))
+            .select_related("advice")
+            .get(pk=item.pk)
+        )
         became_done = state == ActionItem.State.DONE and item.state != ActionItem.State.DONE
         item.state = state
         item.outcome = outcome.strip()[:2000] or item.outcome

@@ -258,6 +258,8 @@ def session_awards(facts: SessionFacts, rules: Rules) -> list[Award]:
                 f"tie_break:{b}",
             )
         )
+    # A session entry is kept even when a community prices it at 0: badges, streaks and
+    # mentoring minutes count sessions from the ledger.
     return [a for a in awards if a.points != 0 or a.kind == Kind.SESSION]
 
 

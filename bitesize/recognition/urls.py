@@ -11,6 +11,7 @@ urlpatterns = [
     path("people/<slug:handle>/kudos/", views.kudos_send, name="kudos_send"),
     path("c/<slug:slug>/leaderboard/", views.leaderboard, name="leaderboard"),
     path("c/<slug:slug>/rewards/", views.rewards, name="rewards"),
+    path("c/<slug:slug>/recognition/", views.manage, name="recognition_manage"),
     path("c/<slug:slug>/rewards/<int:pk>/redeem/", views.reward_redeem, name="reward_redeem"),
     path(
         "c/<slug:slug>/redemptions/<int:pk>/<slug:decision>/",

@@ -3,6 +3,7 @@ published key, kudos, and a community's leaderboards and rewards. Views stay thi
 
 from __future__ import annotations
 
+import json
 from typing import cast
 from uuid import UUID
 
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 from bitesize.accounts.models import User
 from bitesize.profiles.selectors import access_profile_by_handle
 from bitesize.recognition import credentials, rules, selectors, services
-from bitesize.recognition.models import CustomBadge, Redemption
+from bitesize.recognition.models import CustomBadge, RecognitionSettings, Redemption
 
 
 def _user(request: HttpRequest) -> User:
@@ -199,3 +200,53 @@ def redemption_decide(request: HttpRequest, slug: str, pk: int, decision: str) -
     except (ValidationError, PermissionDenied) as exc:
         _error(request, exc)
     return redirect("rewards", slug=slug)
+
+
+@login_required
+def manage(request: HttpRequest, slug: str) -> HttpResponse:
+    """A community's admins: leaderboards on or off, point-rule overrides, custom badges."""
+    user = _user(request)
+    community, membership = selectors.access_member_community(user, slug)
+    if not membership.is_admin:
+        raise Http404("No such page.")
+    current = RecognitionSettings.objects.filter(community=community).first()
+    if request.method == "POST":
+        try:
+            if request.POST.get("form") == "badge":
+                services.custom_badge_create(
+                    community=community,
+                    by=user,
+                    name=request.POST.get("name", ""),
+                    description=request.POST.get("description", ""),
+                    metric=request.POST.get("metric", ""),
+                    threshold=_int(request.POST.get("threshold")),
+                )
+                messages.success(request, "Badge added.")
+            else:
+                text = request.POST.get("rules", "").strip()
+                try:
+                    overrides = json.loads(text) if text else {}
+                except ValueError as exc:
+                    raise ValidationError({"rules": "The overrides are not valid JSON."}) from exc
+                services.recognition_settings_update(
+                    community=community,
+                    by=user,
+                    leaderboards=bool(request.POST.get("leaderboards")),
+                    overrides=overrides,
+                )
+                messages.success(request, "Saved.")
+        except (ValidationError, PermissionDenied) as exc:
+            _error(request, exc)
+        return redirect("recognition_manage", slug=slug)
+    return render(
+        request,
+        "recognition/manage.html",
+        {
+            "community": community,
+            "settings": current or RecognitionSettings(community=community),
+            "rules_text": json.dumps(current.rules) if current and current.rules else "",
+            "kinds": sorted(rules.DEFAULT_POINTS),
+            "badges": CustomBadge.objects.filter(community=community),
+            "metrics": CustomBadge.Metric.choices,
+        },
+    )

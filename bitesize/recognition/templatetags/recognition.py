@@ -21,5 +21,6 @@ def recognition_panel(context: dict[str, Any], profile: Profile) -> dict[str, An
         "kudos": selectors.kudos_for_profile(profile.user_id, viewer),
         "can_send": viewer.is_authenticated and viewer.pk != profile.user_id,
         "handle": profile.handle,
+        "is_me": viewer.is_authenticated and viewer.pk == profile.user_id,
         "csrf_token": context.get("csrf_token"),
     }

@@ -128,3 +128,31 @@ def test_members_in_another_community_are_not_ranked_there(alice, org, network):
         at=timezone.now(),
     )
     assert selectors.leaderboard(org, measure="points", period="all") == []
+
+
+def test_admins_switch_leaderboards_set_rules_and_add_badges_on_the_page(bob, dana, org):
+    admin = client_for(dana)
+    assert admin.get("/c/northwind/recognition/").status_code == 200
+    admin.post(
+        "/c/northwind/recognition/", {"form": "settings", "rules": '{"points": {"session": 15}}'}
+    )
+    row = RecognitionSettings.objects.get(community=org)
+    assert row.leaderboards is False and row.rules == {"points": {"session": 15}}
+    admin.post("/c/northwind/recognition/", {"form": "settings", "rules": "{not json"})
+    assert RecognitionSettings.objects.get(community=org).rules == {"points": {"session": 15}}
+    admin.post(
+        "/c/northwind/recognition/",
+        {"form": "badge", "name": "Regular", "metric": "sessions", "threshold": "5"},
+    )
+    assert org.badges.get().name == "Regular"
+
+
+def test_members_and_outsiders_get_404_from_the_settings_page(bob, charlie, org):
+    for person in (bob, charlie):
+        client = client_for(person)
+        assert client.get("/c/northwind/recognition/").status_code == 404
+        response = client.post(
+            "/c/northwind/recognition/", {"form": "settings", "leaderboards": "on"}
+        )
+        assert response.status_code == 404
+    assert RecognitionSettings.objects.count() == 0
