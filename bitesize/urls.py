@@ -12,8 +12,8 @@ from bitesize.goals import views as goals
 from bitesize.notifications import views as notifications
 from bitesize.pages import views as pages
 from bitesize.profiles import views as profiles
-from bitesize.safety import views as safety
 from bitesize.rooms import views as rooms
+from bitesize.safety import views as safety
 from bitesize.scheduling import views as scheduling
 
 admin.site.site_header = "Bitesize operations"
