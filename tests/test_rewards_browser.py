@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.test import Client
 
 from bitesize.accounts.models import User
@@ -68,3 +69,5 @@ def test_a_member_redeems_a_reward_and_an_admin_approves_it(browser, live_server
     assert Reward.objects.get(pk=reward.pk).stock == 2
     member.context.close()
     admin.context.close()
+    # Database work done while Playwright ran used connections of its own context.
+    connections.close_all()
