@@ -6,6 +6,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from bitesize.communities.models import Membership
@@ -156,3 +158,30 @@ def test_members_and_outsiders_get_404_from_the_settings_page(bob, charlie, org)
         )
         assert response.status_code == 404
     assert RecognitionSettings.objects.count() == 0
+
+
+def test_the_leaderboard_page_costs_the_same_queries_for_more_people(alice, bob, org):
+    def seed(n):
+        for i in range(n):
+            person = make_user(f"p{n}-{i}@example.com", f"Person {n}-{i}")
+            Membership.objects.create(community=org, user=person)
+            PointEntry.objects.create(
+                user=person,
+                community=org,
+                kind="session",
+                points=5 + i,
+                reason="x",
+                key=f"k{n}-{i}",
+                at=timezone.now(),
+            )
+
+    client = client_for(bob)
+    seed(2)
+    client.get("/c/northwind/leaderboard/?period=all")  # warm the session
+    with CaptureQueriesContext(connection) as few:
+        client.get("/c/northwind/leaderboard/?period=all")
+    seed(8)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get("/c/northwind/leaderboard/?period=all")
+    assert page.content.decode().count("Person 8-") == 8
+    assert len(many.captured_queries) == len(few.captured_queries)
