@@ -5,17 +5,23 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
-from bitesize.debriefs.models import ActionItem, AdviceItem, Reflection
-from bitesize.debriefs.services import action_item_update, advice_mark
+from bitesize.asks.models import Ask
+from bitesize.communities.models import Membership
+from bitesize.debriefs.models import ActionItem, AdviceItem, Conflict, Rating, Reflection
+from bitesize.debriefs.services import action_item_update, advice_mark, rating_submit
+from bitesize.goals.models import Goal
 from bitesize.notifications.models import Notification
 from bitesize.recognition import services
 from bitesize.recognition.models import BadgeAward, PointEntry, RecognitionSettings
 from bitesize.recognition.rules import Kind
 from bitesize.recognition.tests.helpers import MONDAY, session
+from bitesize.rooms.services import room_detect_no_show
 from bitesize.safety.services import block_create
 from bitesize.scheduling.models import Booking, BookingEvent
-from conftest import run_due_tasks
+from bitesize.scheduling.services import booking_cancel
+from conftest import make_user, run_due_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -147,8 +153,6 @@ def test_a_late_cancel_costs_who_cancelled(alice, bob):
 def test_rating_the_session_recognises_it_in_the_background(
     alice, bob, django_capture_on_commit_callbacks
 ):
-    from bitesize.debriefs.models import Rating
-    from bitesize.debriefs.services import rating_submit
 
     booking = session(alice, bob, state=Booking.State.CONFIRMED, confirmed=(alice,))
     Rating.objects.filter(booking=booking).delete()
@@ -164,3 +168,62 @@ def test_rating_the_session_recognises_it_in_the_background(
     ).exists()
     run_due_tasks()
     assert BadgeAward.objects.filter(user=bob).count() == 1
+
+
+def test_a_late_cancel_through_the_booking_service_costs_points(
+    alice, bob, django_capture_on_commit_callbacks
+):
+    now = timezone.now()
+    booking = session(
+        alice,
+        bob,
+        start=now + timedelta(hours=1),
+        state=Booking.State.CONFIRMED,
+        confirmed=(),
+        attended=(),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        booking_cancel(booking=booking, by=bob, reason="Something came up", now=now)
+    run_due_tasks()
+    assert ledger(bob) == [(Kind.LATE_CANCEL, -5)] and ledger(alice) == []
+
+
+def test_a_no_show_the_room_detects_costs_whoever_never_joined(
+    alice, bob, django_capture_on_commit_callbacks
+):
+    now = timezone.now()
+    booking = session(
+        alice,
+        bob,
+        start=now - timedelta(minutes=15),
+        state=Booking.State.CONFIRMED,
+        confirmed=(),
+        attended=(alice,),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert room_detect_no_show(booking=booking, now=now) == "no-show"
+    run_due_tasks()
+    assert ledger(bob) == [(Kind.NO_SHOW, -10)] and ledger(alice) == []
+
+
+def test_the_mentor_of_a_tie_break_session_earns_for_it(alice, bob, org):
+    carol = make_user("carol@example.com", "Carol Diaz", mentor=True)
+    Membership.objects.create(community=org, user=carol)
+    goal = Goal.objects.create(owner=bob, title="Upgrade the cluster")
+    first = session(alice, bob)
+    second = session(carol, bob, start=MONDAY + timedelta(days=1))
+    a, b = (
+        AdviceItem.objects.create(
+            booking=s, mentor=s.mentor, mentee=bob, goal=goal, position=1, text=text
+        )
+        for s, text in ((first, "Upgrade in place node by node"), (second, "Build a new cluster"))
+    )
+    ask = Ask.objects.create(asker=bob, question="Which way?", objective="Decide", goal=goal)
+    Conflict.objects.create(goal=goal, a=a, b=b, explanation="They differ", tie_break_ask=ask)
+    dave = make_user("dave@example.com", "Dave Ng", mentor=True)
+    Membership.objects.create(community=org, user=dave)
+    tie_break = session(dave, bob, start=MONDAY + timedelta(days=2), ask=ask)
+    services.points_sync_for(tie_break)
+    assert (Kind.TIE_BREAK, 5) in ledger(dave)
+    services.badges_sync_for(dave)
+    assert BadgeAward.objects.filter(user=dave, code="tie-breaker").exists()
