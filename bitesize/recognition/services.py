@@ -246,7 +246,11 @@ def badge_facts(user_id: int) -> rules.BadgeFacts:
     pairs = Booking.objects.filter(pk__in=booking_ids).values_list("mentor_id", "mentee_id")
     people = {m if m != user_id else e for m, e in pairs}
     categories = (
-        Skill.objects.filter(asks__bookings__in=booking_ids).values("category").distinct().count()
+        Skill.objects.filter(asks__bookings__in=booking_ids)
+        .order_by()
+        .values("category")
+        .distinct()
+        .count()
     )
     return rules.BadgeFacts(
         sessions=len(booking_ids),

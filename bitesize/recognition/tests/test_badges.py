@@ -144,3 +144,22 @@ def test_the_achievement_id_resolves(earned):
     data = Client().get("/badges/achievements/first-session").json()
     assert data["name"] == "First session"
     assert Client().get("/badges/achievements/nothing-here").status_code == 404
+
+
+def test_polymath_counts_skill_categories_of_held_sessions(alice, bob, org):
+    from bitesize.asks.models import Ask
+    from bitesize.skills.models import Skill
+
+    categories = list(
+        Skill.objects.order_by("category").values_list("category", flat=True).distinct()[:5]
+    )
+    assert len(categories) == 5
+    for n, category in enumerate(categories):
+        mentee = make_user(f"poly{n}@example.com", f"Poly {n}")
+        Membership.objects.create(community=org, user=mentee)
+        ask = Ask.objects.create(asker=mentee, question=f"Question {n}", objective="Know how")
+        ask.skills.add(Skill.objects.filter(category=category).first())
+        services.points_sync_for(session(alice, mentee, start=MONDAY + timedelta(hours=n), ask=ask))
+        services.badges_sync_for(alice)
+        earned = BadgeAward.objects.filter(user=alice, code="polymath").exists()
+        assert earned == (n == 4)
