@@ -40,6 +40,31 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 
+
+def _badge_signing_key() -> str:
+    """The PEM of the EC P-256 key that signs badge credentials. In development a key is
+    generated once into var/; in production it must come from BADGE_SIGNING_KEY (without
+    it, issuing a credential fails while everything else runs)."""
+    key: str = env.str("BADGE_SIGNING_KEY", default="").replace("\\n", "\n")
+    if key or not DEBUG:
+        return key
+    path = VAR_DIR / "badge_signing_key.pem"
+    if not path.exists():
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+
+        pem = ec.generate_private_key(ec.SECP256R1()).private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        path.write_bytes(pem)
+        path.chmod(0o600)
+    return path.read_text()
+
+
+BADGE_SIGNING_KEY = _badge_signing_key()
+
 ALLOWED_HOSTS: list[str] = env.list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
 )
@@ -81,6 +106,7 @@ INSTALLED_APPS = [
     "bitesize.notifications",
     "bitesize.safety",
     "bitesize.debriefs",
+    "bitesize.recognition",
     "bitesize.programs",
     "bitesize.pages",
     "bitesize.api",

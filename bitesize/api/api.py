@@ -39,6 +39,7 @@ from bitesize.profiles.services import (
     profile_update,
 )
 from bitesize.programs.api import router as programs_router
+from bitesize.recognition.api import router as recognition_router
 from bitesize.safety.api import router as safety_router
 from bitesize.scheduling.api import router as scheduling_router
 from bitesize.scheduling.services import SlotTaken
@@ -308,3 +309,4 @@ api.add_router("", asks_router)
 api.add_router("", safety_router)
 api.add_router("", debriefs_router)
 api.add_router("", programs_router)
+api.add_router("", recognition_router)

@@ -18,6 +18,7 @@ from bitesize.debriefs.tasks import plan_check_in
 from bitesize.goals.models import Goal
 from bitesize.matching.changes import mentor_changed
 from bitesize.notifications.services import notify
+from bitesize.recognition.tasks import recognise_later
 from bitesize.scheduling.models import Booking
 
 DEBRIEF_STATES = (Booking.State.CONFIRMED, Booking.State.COMPLETED)
@@ -87,6 +88,7 @@ def advice_set(*, booking: Booking, by: User, items: list[AdviceIn]) -> list[Adv
             body="Turn it into action items while it is fresh.",
             url=f"/sessions/{booking.pk}/#debrief",
         )
+    recognise_later(booking.pk)
     return saved
 
 
@@ -95,6 +97,7 @@ def advice_mark(*, advice: AdviceItem, by: User, helpful: bool) -> AdviceItem:
         raise PermissionDenied("Only the mentee rates advice.")
     advice.helpful = helpful
     advice.save(update_fields=["helpful"])
+    recognise_later(advice.booking_id)
     return advice
 
 
@@ -111,6 +114,7 @@ def reflection_save(*, booking: Booking, by: User, text: str, shared: bool) -> R
         reflection, _ = Reflection.objects.update_or_create(
             booking=booking, defaults={"author": by, "text": text, "shared": shared}
         )
+        recognise_later(booking.pk)
     return reflection
 
 
@@ -159,8 +163,12 @@ def action_item_update(
     if state not in ActionItem.State.values:
         raise ValidationError({"state": "Pick open, done or dropped."})
     with transaction.atomic():
-        locked = ActionItem.objects.select_for_update(of=("self",)).select_related("advice")
-        item = locked.get(pk=item.pk)
+        # of=self: PostgreSQL cannot lock the nullable side of the join with the advice.
+        item = (
+            ActionItem.objects.select_for_update(of=("self",))
+            .select_related("advice")
+            .get(pk=item.pk)
+        )
         became_done = state == ActionItem.State.DONE and item.state != ActionItem.State.DONE
         item.state = state
         item.outcome = outcome.strip()[:2000] or item.outcome
@@ -168,6 +176,7 @@ def action_item_update(
         if due is not None:
             item.due = due
         item.save(update_fields=["state", "outcome", "done_at", "due", "updated_at"])
+        recognise_later(item.booking_id)
         item.checkins.filter(answered_at__isnull=True).update(answered_at=timezone.now())
         if due is not None:
             transaction.on_commit(partial(plan_check_in, item))
@@ -239,4 +248,5 @@ def rating_submit(
                     booking_no_show(booking=booking, by=by, now=now)
     except IntegrityError as exc:
         raise ValidationError({"rating": "You have already rated this session."}) from exc
+    recognise_later(booking.pk)
     return rating

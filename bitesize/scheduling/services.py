@@ -199,6 +199,13 @@ def _record(
     )
 
 
+def _recognise(booking: Booking) -> None:
+    """Points and badges follow the session's outcome, after commit (recognition app)."""
+    from bitesize.recognition.tasks import recognise_later
+
+    recognise_later(booking.pk)
+
+
 def _after_change(booking: Booking, kind: str, actor: User | None, reason: str = "") -> None:
     """Tell both people and re-plan reminders once the change is committed."""
     from bitesize.scheduling.messages import booking_changed
@@ -455,6 +462,7 @@ def booking_cancel(
         cancelled_by=by, cancel_reason=reason.strip()[:300], late_cancel=late
     )
     booking.refresh_from_db()
+    _recognise(booking)
     return booking
 
 
@@ -518,7 +526,7 @@ def booking_complete(*, booking: Booking, by: User | None, now: datetime | None 
     if booking.end > now:
         raise ValidationError({"state": "A session can be completed once it has ended."})
     mentor_changed(booking.mentor_id)  # their history grew: matching must see it
-    return _transition(
+    booking = _transition(
         booking,
         allowed=(Booking.State.CONFIRMED,),
         to=Booking.State.COMPLETED,
@@ -527,6 +535,8 @@ def booking_complete(*, booking: Booking, by: User | None, now: datetime | None 
         event=BookingEvent.Kind.COMPLETED,
         release=False,
     )
+    _recognise(booking)
+    return booking
 
 
 def booking_no_show(
@@ -536,7 +546,7 @@ def booking_no_show(
     now = now or timezone.now()
     if now < booking.start + timedelta(minutes=10):
         raise ValidationError({"state": "Wait until 10 minutes after the start."})
-    return _transition(
+    booking = _transition(
         booking,
         allowed=(Booking.State.CONFIRMED,),
         to=Booking.State.NO_SHOW,
@@ -545,6 +555,8 @@ def booking_no_show(
         event=BookingEvent.Kind.NO_SHOW,
         release=False,
     )
+    _recognise(booking)
+    return booking
 
 
 BUSY_WINDOW = timedelta(days=90)
