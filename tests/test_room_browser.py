@@ -210,8 +210,10 @@ def meet(media_browser: Any, alice: Any, bob: Any, tmp_path: Path, processes: in
             page.wait_for_url(f"**/sessions/{booking.pk}/*")
             assert page.locator("#room-record").count() == 1
             page.context.close()
-        # Leaving the room records the leave time; give the servers the moment it takes.
-        deadline = time.monotonic() + 30
+        # Leaving the room records the leave time. The page closes its socket when it goes;
+        # should that close not arrive, the server notices the dead connection by its ping
+        # timeout (uvicorn: 20 s interval + 20 s), so allow for that.
+        deadline = time.monotonic() + 60
         while Attendance.objects.filter(booking=booking, left_at__isnull=True).exists():
             assert time.monotonic() < deadline, list(
                 Attendance.objects.filter(booking=booking).values_list("user_id", "left_at")
