@@ -8,7 +8,11 @@ from pydantic import Field
 from bitesize.accounts.models import User
 from bitesize.debriefs import ledger, services
 from bitesize.debriefs.models import ActionItem, AdviceItem, Conflict
-from bitesize.debriefs.selectors import access_action_by_id, debrief_for
+from bitesize.debriefs.selectors import (
+    access_action_by_id,
+    access_conflict_by_id,
+    debrief_for,
+)
 from bitesize.goals.services import access_goal_by_id
 from bitesize.scheduling.selectors import access_booking_by_id
 
@@ -235,17 +239,6 @@ def conflict_out(c: Conflict) -> ConflictOut:
     )
 
 
-def _conflict(request: HttpRequest, conflict_id: int) -> Conflict:
-    found = (
-        Conflict.objects.filter(pk=conflict_id, goal__owner=request.user.pk)
-        .select_related("goal", "a__mentor__profile", "b__mentor__profile")
-        .first()
-    )
-    if found is None:
-        raise Http404("No such flag.")
-    return found
-
-
 @router.get("/goals/{goal_id}/ledger", response={200: LedgerOut, 404: dict})
 def ledger_get(request: HttpRequest, goal_id: int) -> LedgerOut:
     goal = access_goal_by_id(_user(request), goal_id)
@@ -262,12 +255,12 @@ def ledger_get(request: HttpRequest, goal_id: int) -> LedgerOut:
 @router.post("/conflicts/{conflict_id}/decision", response={200: ConflictOut, **ERR})
 def conflict_decide(request: HttpRequest, conflict_id: int, payload: DecisionIn) -> ConflictOut:
     conflict = ledger.conflict_resolve(
-        conflict=_conflict(request, conflict_id),
+        conflict=access_conflict_by_id(_user(request), conflict_id),
         by=_user(request),
         decision=payload.decision,
         rationale=payload.rationale,
     )
-    return conflict_out(_conflict(request, conflict.pk))
+    return conflict_out(access_conflict_by_id(_user(request), conflict.pk))
 
 
 @router.post(
@@ -276,5 +269,7 @@ def conflict_decide(request: HttpRequest, conflict_id: int, payload: DecisionIn)
     summary="Open a short tie-break ask; suggestions leave out the two mentors",
 )
 def conflict_tie_break(request: HttpRequest, conflict_id: int) -> Status[dict]:  # type: ignore[type-arg]
-    ask = ledger.conflict_tie_break(conflict=_conflict(request, conflict_id), by=_user(request))
+    ask = ledger.conflict_tie_break(
+        conflict=access_conflict_by_id(_user(request), conflict_id), by=_user(request)
+    )
     return Status(201, {"ask": ask.pk, "url": f"/asks/{ask.pk}/"})

@@ -6,7 +6,7 @@ from django.db.models import Avg, Count, Q, QuerySet
 from django.http import Http404
 
 from bitesize.accounts.models import User
-from bitesize.debriefs.models import ActionItem, AdviceItem, Rating, Reflection
+from bitesize.debriefs.models import ActionItem, AdviceItem, Conflict, Rating, Reflection
 from bitesize.debriefs.services import DEBRIEF_STATES
 from bitesize.scheduling.models import Booking
 
@@ -75,6 +75,18 @@ def access_advice_by_id(user: User, advice_id: int) -> AdviceItem:
     if item is None:
         raise Http404("No such advice.")
     return item
+
+
+def access_conflict_by_id(user: User, conflict_id: int) -> Conflict:
+    """A goal's conflict flags are its owner's alone."""
+    found = (
+        Conflict.objects.filter(pk=conflict_id, goal__owner=user)
+        .select_related("goal", "a__mentor__profile", "b__mentor__profile")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such flag.")
+    return found
 
 
 def open_actions(user: User) -> QuerySet[ActionItem]:

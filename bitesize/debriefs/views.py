@@ -1,21 +1,23 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from bitesize.accounts.models import User
 from bitesize.debriefs import ledger, services
-from bitesize.debriefs.models import MAX_ADVICE, ActionItem, AdviceItem, Conflict
+from bitesize.debriefs.models import MAX_ADVICE, ActionItem, AdviceItem
 from bitesize.debriefs.selectors import (
     access_action_by_id,
     access_advice_by_id,
+    access_conflict_by_id,
     impact_of,
     open_actions,
 )
@@ -33,10 +35,9 @@ def _date(text: str) -> date | None:
         raise ValidationError({"due": "Give the due date as a date."}) from None
 
 
-def _back(request: HttpRequest, pk: int, run: object) -> HttpResponse:
+def _back(request: HttpRequest, pk: int, run: Callable[[], object]) -> HttpResponse:
     """Run a debrief write; on bad input say what is wrong, keep everything stored."""
     try:
-        assert callable(run)
         run()
     except ValidationError as exc:
         for problem in exc.messages:
@@ -177,21 +178,10 @@ def impact(request: HttpRequest) -> HttpResponse:
     return render(request, "debriefs/impact.html", {"impact": impact_of(_user(request))})
 
 
-def _conflict(request: HttpRequest, pk: int) -> Conflict:
-    conflict = (
-        Conflict.objects.filter(pk=pk, goal__owner=request.user.pk)
-        .select_related("goal", "a__mentor__profile", "b__mentor__profile")
-        .first()
-    )
-    if conflict is None:
-        raise Http404("No such flag.")
-    return conflict
-
-
 @login_required
 @require_POST
 def conflict_resolve(request: HttpRequest, pk: int) -> HttpResponse:
-    conflict = _conflict(request, pk)
+    conflict = access_conflict_by_id(_user(request), pk)
     try:
         ledger.conflict_resolve(
             conflict=conflict,
@@ -210,7 +200,7 @@ def conflict_resolve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def conflict_tie_break(request: HttpRequest, pk: int) -> HttpResponse:
-    conflict = _conflict(request, pk)
+    conflict = access_conflict_by_id(_user(request), pk)
     try:
         ask = ledger.conflict_tie_break(conflict=conflict, by=_user(request))
     except ValidationError as exc:

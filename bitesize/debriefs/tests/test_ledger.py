@@ -150,3 +150,36 @@ def test_only_the_goals_owner_sees_and_decides_its_flags(disagreement, alice, ch
         assert client.post(f"/conflicts/{conflict.pk}/tie-break/").status_code == 404
     conflict.refresh_from_db()
     assert conflict.state == Conflict.State.OPEN and conflict.tie_break_ask is None
+
+
+def test_the_ledger_api_is_the_goals_owners_alone(disagreement, bob, charlie):
+    import json
+
+    from django.test import Client
+
+    from bitesize.accounts.services import access_token_create
+
+    goal = disagreement[0]
+    conflict = Conflict.objects.get()
+
+    def api(user):
+        token = access_token_create(user=user, name="t")[1]
+        return Client(headers={"Authorization": f"Bearer {token}"})
+
+    body = json.dumps({"decision": "keep_a", "rationale": "I decide for you"})
+    for person in (charlie, conflict.a.mentor):
+        client = api(person)
+        assert client.get(f"/api/v1/goals/{goal.pk}/ledger").status_code == 404
+        path = f"/api/v1/conflicts/{conflict.pk}/decision"
+        assert client.post(path, body, content_type="application/json").status_code == 404
+        assert client.post(f"/api/v1/conflicts/{conflict.pk}/tie-break").status_code == 404
+    conflict.refresh_from_db()
+    assert conflict.state == Conflict.State.OPEN and conflict.tie_break_ask is None
+    ledger = api(bob).get(f"/api/v1/goals/{goal.pk}/ledger").json()
+    assert [c["id"] for c in ledger["conflicts"]] == [conflict.pk]
+    decided = api(bob).post(
+        f"/api/v1/conflicts/{conflict.pk}/decision",
+        json.dumps({"decision": "keep_b", "rationale": "Broad first suits where I am now"}),
+        content_type="application/json",
+    )
+    assert decided.status_code == 200 and decided.json()["decision"] == "keep_b"
