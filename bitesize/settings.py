@@ -171,10 +171,18 @@ if REDIS_URL:
     CACHES: dict[str, Any] = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
+    # A consumer waits for its messages with a blocking pop that Redis ends every 5 s; the
+    # client's read timeout must outlast it (redis-py 8 made its default 5 s too, and an idle
+    # WebSocket then closed with a timeout). A Redis that stops answering is still noticed.
+    BITESIZE_REDIS_CHANNEL_HOST: dict[str, Any] = {
+        "address": REDIS_URL,
+        "socket_timeout": 20,
+        "socket_connect_timeout": 5,
+    }
     CHANNEL_LAYERS: dict[str, Any] = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "bitesize"},
+            "CONFIG": {"hosts": [BITESIZE_REDIS_CHANNEL_HOST], "prefix": "bitesize"},
         }
     }
 else:

@@ -68,6 +68,15 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     peer: str
     attendance: Attendance | None = None
 
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        # A consumer can also end by an error (the channel layer failing, say) without a
+        # disconnect; the leave time is recorded either way, or the minutes stay open.
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            if self.attendance is not None:
+                await database_sync_to_async(services.attendance_leave)(attendance=self.attendance)
+
     async def connect(self) -> None:
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
@@ -95,6 +104,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             return
         if self.attendance is not None:  # first: the time is what the minutes are made of
             await database_sync_to_async(services.attendance_leave)(attendance=self.attendance)
+            self.attendance = None
         await self.channel_layer.group_discard(self.group, self.channel_name)
         await self._relay("leave", None, {"user": self.user.pk})
 

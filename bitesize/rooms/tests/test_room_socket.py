@@ -1,10 +1,12 @@
 """The room's WebSocket: who gets in, and that signals, chat, notes and the timebox reach the
 right people."""
 
+import asyncio
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.utils import timezone
 
@@ -274,3 +276,34 @@ def test_welcome_carries_turn_credentials_when_configured(settings, alice, bob):
     assert user_id == str(bob.pk)
     assert 590 <= int(expiry) - timezone.now().timestamp() <= 600
     assert ice[1]["credential"]
+
+
+def test_a_connection_that_ends_by_an_error_still_records_the_leave(alice, bob, monkeypatch):
+    """When the channel layer fails under a consumer (Redis gone, a read timeout), no
+    disconnect comes; the time in the room must still close."""
+    booking = booking_now(alice, bob)
+    layer = get_channel_layer()
+    assert layer is not None
+    broken = asyncio.Event()
+    receive = layer.receive
+
+    async def failing_receive(channel: str) -> dict[str, Any]:
+        waiting = asyncio.ensure_future(receive(channel))
+        await broken.wait()
+        waiting.cancel()
+        raise ConnectionError("the channel layer went away")
+
+    monkeypatch.setattr(layer, "receive", failing_receive)
+    ws = socket(booking.pk, session_cookie(bob))
+
+    async def scenario() -> None:
+        assert (await ws.connect())[0]
+        await next_of(ws, "welcome")
+        assert await Attendance.objects.filter(left_at__isnull=True).acount() == 1
+        broken.set()
+        with pytest.raises(ConnectionError):
+            await ws.receive_output(timeout=5)
+
+    run_async(scenario)
+    row = Attendance.objects.get(booking=booking)
+    assert row.user == bob and row.left_at is not None
