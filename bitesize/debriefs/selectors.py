@@ -1,13 +1,22 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Q, QuerySet
 from django.http import Http404
 
 from bitesize.accounts.models import User
-from bitesize.debriefs.models import ActionItem, AdviceItem, Conflict, Rating, Reflection
+from bitesize.debriefs.models import (
+    MAX_ADVICE,
+    ActionItem,
+    AdviceItem,
+    Conflict,
+    Rating,
+    Reflection,
+)
 from bitesize.debriefs.services import DEBRIEF_STATES
+from bitesize.rooms.models import RoomState
 from bitesize.scheduling.models import Booking
 
 
@@ -23,10 +32,29 @@ class Debrief:
     my_rating: Rating | None
     other_rated: bool
     todo: list[str] = field(default_factory=list)
+    drafts: list[str] = field(default_factory=list)  # advice to start from: the shared notes
 
     @property
     def done(self) -> bool:
         return not self.todo
+
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013>]+|\d{1,2}[.)])\s*")
+ADVICE_TEXT_MAX = 400
+
+
+def advice_drafts(notes: str) -> list[str]:
+    """The shared notes' first lines, as advice items to start from: bullets and numbers
+    taken off, lines too short to act on skipped, at most as many as a debrief holds."""
+    drafts: list[str] = []
+    for line in notes.splitlines():
+        text = _BULLET.sub("", line).strip()
+        if len(text.split()) < 3 or text in drafts:
+            continue
+        drafts.append(text[:ADVICE_TEXT_MAX])
+        if len(drafts) == MAX_ADVICE:
+            break
+    return drafts
 
 
 def debrief_for(booking: Booking, viewer: User) -> Debrief | None:
@@ -44,8 +72,11 @@ def debrief_for(booking: Booking, viewer: User) -> Debrief | None:
     )
     advice = list(AdviceItem.objects.filter(booking=booking))
     todo = []
+    drafts: list[str] = []
     if is_mentor and not advice:
         todo.append("Write down your advice")
+        notes = RoomState.objects.filter(booking=booking).values_list("notes", flat=True).first()
+        drafts = advice_drafts(notes or "")
     if not is_mentor and reflection is None:
         todo.append("Write your reflection")
     if viewer.pk not in ratings:
@@ -59,6 +90,7 @@ def debrief_for(booking: Booking, viewer: User) -> Debrief | None:
         my_rating=ratings.get(viewer.pk),
         other_rated=any(a != viewer.pk for a in ratings),
         todo=todo,
+        drafts=drafts,
     )
 
 

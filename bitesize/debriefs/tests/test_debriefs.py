@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from bitesize.debriefs.models import ActionItem, AdviceItem, CheckIn, DebriefReminder, Rating
-from bitesize.debriefs.selectors import debrief_for, impact_of
+from bitesize.debriefs.selectors import advice_drafts, debrief_for, impact_of
 from bitesize.debriefs.services import (
     AdviceIn,
     action_item_add,
@@ -18,6 +18,7 @@ from bitesize.debriefs.services import (
 )
 from bitesize.debriefs.tasks import check_in, remind_debrief
 from bitesize.notifications.models import Notification
+from bitesize.rooms.models import RoomState
 from bitesize.scheduling.models import Booking, BookingSeat
 from conftest import client_for
 
@@ -232,3 +233,30 @@ def test_outsiders_get_404_on_every_debrief_path_and_nothing_changes(done_sessio
     assert not Rating.objects.exists() and not ActionItem.objects.exists()
     done_session.refresh_from_db()
     assert done_session.state == Booking.State.CONFIRMED
+
+
+def test_advice_drafts_come_from_the_notes_lines_that_read_as_advice() -> None:
+    notes = "Upgrade plan\n- Run the canary pool first\n\n2) pin the Helm charts today\n* ok\n"
+    notes += "\n".join(f"• Point number {n} to act on" for n in range(1, 9))
+    drafts = advice_drafts(notes)
+    assert drafts[:2] == ["Run the canary pool first", "pin the Helm charts today"]
+    assert len(drafts) == 5 and "Upgrade plan" not in drafts and "ok" not in drafts
+    assert advice_drafts("") == [] and advice_drafts("x " * 300)[0] == ("x " * 300).strip()[:400]
+
+
+def test_the_mentors_advice_form_starts_from_the_rooms_shared_notes(done_session, alice, bob):
+    RoomState.objects.create(
+        booking=done_session, notes="- Run the upgrade on a canary pool first\n- Pin the charts"
+    )
+    page = client_for(alice).get(f"/sessions/{done_session.pk}/").content.decode()
+    assert 'id="advice-drafts"' in page
+    assert 'value="Run the upgrade on a canary pool first"' in page
+    assert 'value="Pin the charts"' in page
+    # The mentee's side shows no drafts; once advice is saved, the saved items replace them.
+    assert (
+        'id="advice-drafts"'
+        not in client_for(bob).get(f"/sessions/{done_session.pk}/").content.decode()
+    )
+    advice_set(booking=done_session, by=alice, items=ADVICE[:1])
+    page = client_for(alice).get(f"/sessions/{done_session.pk}/").content.decode()
+    assert 'id="advice-drafts"' not in page and 'value="Pin the charts"' not in page
