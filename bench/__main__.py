@@ -233,8 +233,9 @@ def advice_conflicts() -> None:
 
     goal_precision, goal_recall = 0.8, 0.6
     print(
-        "\nAdvice conflict detection (labelled pairs; dev designed on, test held out)\n"
-        f"{'method':<48}  {'split':<5}  {'P':>5}  {'R':>5}  {'F1':>5}  {'acc':>5}  {'n':>4}  goal"
+        "\nAdvice conflict detection (labelled pairs; rules designed on dev; test scored before;"
+        " holdout by another writer, the held-out measure)\n"
+        f"{'method':<48}  {'split':<7}  {'P':>5}  {'R':>5}  {'F1':>5}  {'acc':>5}  {'n':>4}  goal"
     )
     for method, split, s in evaluate().rows:
         goal = ""
@@ -242,7 +243,7 @@ def advice_conflicts() -> None:
             met = s.precision >= goal_precision and s.recall >= goal_recall
             goal = f"P >= {goal_precision} at R >= {goal_recall}: {'met' if met else 'not met'}"
         print(
-            f"{method:<48}  {split:<5}  {s.precision:>5.2f}  {s.recall:>5.2f}  {s.f1:>5.2f}  "
+            f"{method:<48}  {split:<7}  {s.precision:>5.2f}  {s.recall:>5.2f}  {s.f1:>5.2f}  "
             f"{s.accuracy:>5.2f}  {s.n:>4}  {goal}"
         )
 

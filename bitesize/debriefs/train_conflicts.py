@@ -1,7 +1,8 @@
 """Fit the stance model of the advice conflict detector and write data/conflict_model.json.
 
 `python -m bitesize.debriefs.train_conflicts` reproduces the committed file: it reads the
-training pairs (data/advice_pairs_train.jsonl, written for this purpose), computes the features
+training pairs (data/advice_pairs_train.jsonl and advice_pairs_train2.jsonl, written for this
+purpose by three writers), computes the features
 of `conflicts.FEATURES` for each pair, and fits a multinomial logistic regression with an L2
 penalty (numpy and scipy's L-BFGS; nothing is random but the fold assignment, which is seeded).
 
@@ -9,7 +10,7 @@ Choices are made by cross-validation on the training pairs only: the penalty wit
 out-of-fold log loss, then the lowest P(conflict) threshold at which the out-of-fold flags
 (the rules' conflicts plus the model's) keep a precision of TARGET_PRECISION. The final weights
 are fitted on all training pairs. The dev split is printed as a check, not used for choices;
-the test split is not read.
+the test and holdout splits are not read.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from scipy.optimize import minimize  # type: ignore[import-untyped]
 
 from bitesize.debriefs import conflicts
 
-TRAIN = Path(conflicts.__file__).parent / "data" / "advice_pairs_train.jsonl"
+DATA = Path(conflicts.__file__).parent / "data"
+# Three writers: advice_pairs_train.jsonl by one, advice_pairs_train2.jsonl by two others.
+TRAIN = (DATA / "advice_pairs_train.jsonl", DATA / "advice_pairs_train2.jsonl")
 PENALTIES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
 FOLDS = 5
 SEED = 20261128
@@ -124,9 +127,13 @@ def choose_threshold(
     return 1.0
 
 
-def build(train: Path = TRAIN) -> dict[str, object]:
+def training_pairs(files: Sequence[Path] = TRAIN) -> list[conflicts.LabelledPair]:
+    return [pair for path in files for pair in conflicts.load_pairs(path)]
+
+
+def build(train: Sequence[Path] = TRAIN) -> dict[str, object]:
     """The model file's content, and what the choices were based on."""
-    pairs = conflicts.load_pairs(train)
+    pairs = training_pairs(train)
     x_raw = conflicts.stance_features([(p.a, p.b) for p in pairs])
     y = np.array([conflicts.LABELS.index(p.label) for p in pairs], dtype=np.int64)
     mean = x_raw.mean(axis=0)
@@ -144,7 +151,7 @@ def build(train: Path = TRAIN) -> dict[str, object]:
     model = fit(x, y, penalty)
     return {
         "what": "conflicts.StanceModel, fitted by python -m bitesize.debriefs.train_conflicts",
-        "trained_on": f"{train.name} ({len(pairs)} pairs)",
+        "trained_on": " + ".join(path.name for path in train) + f" ({len(pairs)} pairs)",
         "labels": list(conflicts.LABELS),
         "features": list(conflicts.FEATURES),
         "mean": _rounded(mean),

@@ -318,19 +318,40 @@ def test_the_labelled_set_is_large_varied_balanced_and_split() -> None:
 
 
 def test_the_training_set_is_new_large_balanced_and_covers_every_topic() -> None:
-    train = load_pairs(train_conflicts.TRAIN)
+    train = train_conflicts.training_pairs()
     labels = Counter(p.label for p in train)
-    labelled = {(p.a.text, p.b.text) for p in load_pairs()}
+    labelled = {(p.a.text, p.b.text) for p in load_pairs() + load_pairs(conflicts.HOLDOUT)}
 
-    assert len(train) >= 450
+    assert len(train) >= 1000
     assert {p.split for p in train} == {"train"}
     assert {p.topic for p in train} == {t.key for t in conflicts.TOPICS}
     assert labels["conflict"] == labels["compatible"] == labels["unrelated"]
     assert len({p.id for p in train}) == len(train)
     assert len({(p.a.text, p.b.text) for p in train}) == len(train)
-    # Written for this purpose: no pair of the dev/test file appears in it, either way round.
+    # Written for this purpose: no pair of the dev/test or holdout files appears in it, either
+    # way round.
     assert not any((p.a.text, p.b.text) in labelled for p in train)
     assert not any((p.b.text, p.a.text) in labelled for p in train)
+
+
+def test_the_held_out_set_is_balanced_new_and_shares_no_item_with_the_rest() -> None:
+    holdout = load_pairs(conflicts.HOLDOUT)
+    labels = Counter(p.label for p in holdout)
+    others = load_pairs() + train_conflicts.training_pairs()
+    seen = {item.text.casefold() for p in others for item in (p.a, p.b)}
+
+    assert len(holdout) >= 300 and {p.split for p in holdout} == {"holdout"}
+    assert min(labels.values()) >= len(holdout) // 3 - 10
+    assert {p.topic for p in holdout} == {t.key for t in conflicts.TOPICS}
+    assert len({p.id for p in holdout}) == len(holdout)
+    # Short commonplace items ("Quit.") may recur; no item of a sentence or more does.
+    repeated = [
+        item.text
+        for p in holdout
+        for item in (p.a, p.b)
+        if item.text.casefold() in seen and len(item.text.split()) > 3
+    ]
+    assert repeated == []
 
 
 def test_no_rule_was_written_from_the_test_split() -> None:
