@@ -68,6 +68,7 @@ urlpatterns = [
     path("conflicts/<int:pk>/tie-break/", debriefs.conflict_tie_break, name="conflict_tie_break"),
     path("goals/<int:pk>/", goals.goal_detail, name="goal_detail"),
     path("goals/<int:pk>/sharing/", goals.goal_sharing, name="goal_sharing"),
+    path("goals/<int:pk>/conflicts/", debriefs.conflict_flag, name="conflict_flag"),
     path("people/<slug:handle>/block/", safety.block, name="block"),
     path("people/<slug:handle>/report/", safety.report, name="report"),
     path("settings/blocked/<int:user_id>/unblock/", safety.unblock, name="unblock"),

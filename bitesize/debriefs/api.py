@@ -206,6 +206,7 @@ class ConflictOut(Schema):
     a: AdviceOut
     b: AdviceOut
     explanation: str
+    source: str = Field(..., description="detected (by the ledger) or mentee (flagged by hand)")
     state: str
     decision: str
     rationale: str
@@ -231,6 +232,7 @@ def conflict_out(c: Conflict) -> ConflictOut:
         a=advice_out(c.a),
         b=advice_out(c.b),
         explanation=c.explanation,
+        source=c.source,
         state=c.state,
         decision=c.decision,
         rationale=c.rationale,
@@ -250,6 +252,28 @@ def ledger_get(request: HttpRequest, goal_id: int) -> LedgerOut:
         topics={t: [advice_out(a) for a in items] for t, items in ledger.ledger_of(goal).items()},
         conflicts=[conflict_out(c) for c in conflicts],
     )
+
+
+class FlagIn(Schema):
+    a: int = Field(..., description="an advice item of the goal")
+    b: int = Field(..., description="an advice item of the goal, from another mentor")
+    note: str = Field("", max_length=300, description="how they disagree, in the mentee's words")
+
+
+@router.post(
+    "/goals/{goal_id}/conflicts",
+    response={201: ConflictOut, **ERR},
+    summary="Flag two pieces of advice as disagreeing, where the ledger did not",
+)
+def conflict_flag(request: HttpRequest, goal_id: int, payload: FlagIn) -> Status[ConflictOut]:
+    conflict = ledger.conflict_flag(
+        goal=access_goal_by_id(_user(request), goal_id),
+        by=_user(request),
+        a_id=payload.a,
+        b_id=payload.b,
+        note=payload.note,
+    )
+    return Status(201, conflict_out(access_conflict_by_id(_user(request), conflict.pk)))
 
 
 @router.post("/conflicts/{conflict_id}/decision", response={200: ConflictOut, **ERR})

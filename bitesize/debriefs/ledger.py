@@ -122,6 +122,60 @@ def conflict_resolve(*, conflict: Conflict, by: User, decision: str, rationale: 
     return conflict
 
 
+def conflict_flag(*, goal: Goal, by: User, a_id: int, b_id: int, note: str = "") -> Conflict:
+    """The mentee marks two pieces of advice from different mentors as disagreeing, where the
+    ledger did not: the flag is then decided like any other (keep one, combine, tie-break). A
+    pair once called "not a conflict" opens again."""
+    if by.pk != goal.owner_id:
+        raise PermissionDenied("Only the goal's owner flags its advice.")
+    note = " ".join(note.split())
+    items = list(AdviceItem.objects.filter(goal=goal, pk__in={a_id, b_id}).order_by("pk"))
+    if a_id == b_id or len(items) != 2:
+        raise ValidationError({"advice": "Pick two different pieces of advice from this goal."})
+    a, b = items
+    if a.mentor_id == b.mentor_id:
+        raise ValidationError(
+            {"advice": "Both come from the same mentor: ask them which one they meant."}
+        )
+    if len(note) > 300:
+        raise ValidationError({"note": "Keep the note under 300 characters."})
+    explanation = "You marked these as disagreeing" + (f": {note}" if note else ".")
+    with transaction.atomic():
+        existing = Conflict.objects.select_for_update().filter(a=a, b=b).first()
+        if existing is not None and existing.state != Conflict.State.DISMISSED:
+            raise ValidationError({"advice": "These two are flagged already: decide it above."})
+        if existing is not None:
+            existing.state, existing.decision, existing.rationale = Conflict.State.OPEN, "", ""
+            existing.decided_at = None
+            existing.source, existing.explanation = Conflict.Source.MENTEE, explanation
+            existing.save(
+                update_fields=[
+                    "state",
+                    "decision",
+                    "rationale",
+                    "decided_at",
+                    "source",
+                    "explanation",
+                ]
+            )
+            return existing
+        try:
+            with transaction.atomic():
+                return Conflict.objects.create(
+                    goal=goal,
+                    a=a,
+                    b=b,
+                    topic=(a.topic if a.topic == b.topic else a.topic or b.topic)[:60],
+                    explanation=explanation,
+                    confidence=1.0,
+                    source=Conflict.Source.MENTEE,
+                )
+        except IntegrityError:  # flagged at the same moment by the ledger or another request
+            raise ValidationError(
+                {"advice": "These two are flagged already: decide it above."}
+            ) from None
+
+
 def conflict_tie_break(*, conflict: Conflict, by: User, minutes: int = 15) -> Ask:
     """Open a short ask for a tie-break. The mentee books a third mentor from its suggestions
     (the two who disagree are left out of them), or one of the two and invites the other to

@@ -158,6 +158,10 @@ class Conflict(models.Model):
         RESOLVED = "resolved", "Decided"
         DISMISSED = "dismissed", "Not a conflict"
 
+    class Source(models.TextChoices):
+        DETECTED = "detected", "Found by the ledger"
+        MENTEE = "mentee", "Marked by the mentee"
+
     class Decision(models.TextChoices):
         KEEP_A = "keep_a", "Keep the first"
         KEEP_B = "keep_b", "Keep the second"
@@ -170,6 +174,7 @@ class Conflict(models.Model):
     topic = models.CharField(max_length=60, blank=True)
     explanation = models.CharField(max_length=500)
     confidence = models.FloatField(default=0.0)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.DETECTED)
     state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
     decision = models.CharField(max_length=10, choices=Decision.choices, blank=True)
     rationale = models.TextField(max_length=2000, blank=True)

@@ -21,6 +21,7 @@ from bitesize.debriefs.selectors import (
     impact_of,
     open_actions,
 )
+from bitesize.goals.services import access_goal_by_id
 from bitesize.scheduling.selectors import access_booking_by_id
 
 
@@ -213,3 +214,30 @@ def conflict_tie_break(request: HttpRequest, pk: int) -> HttpResponse:
         "other to the room; they will see both pieces of advice.",
     )
     return redirect("ask_detail", pk=ask.pk)
+
+
+@login_required
+@require_POST
+def conflict_flag(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = access_goal_by_id(_user(request), pk)
+    try:
+        conflict = ledger.conflict_flag(
+            goal=goal,
+            by=_user(request),
+            a_id=_int(request.POST.get("a")),
+            b_id=_int(request.POST.get("b")),
+            note=request.POST.get("note", ""),
+        )
+    except ValidationError as exc:
+        for problem in exc.messages:
+            messages.error(request, problem)
+        return redirect(f"/goals/{goal.pk}/#flag")
+    messages.success(request, "Flagged. Decide it when you are ready, or ask for a tie-break.")
+    return redirect(f"/goals/{goal.pk}/#conflict-{conflict.pk}")
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or "")
+    except ValueError:
+        return 0

@@ -18,6 +18,9 @@ from bitesize.goals.services import access_goal_by_id, goal_set_sharing
 @login_required
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     goal = access_goal_by_id(cast(User, request.user), pk)
+    ledger = ledger_of(goal)
+    items = [item for group in ledger.values() for item in group]
+    flaggable = items if len({item.mentor_id for item in items}) > 1 else []
     return render(
         request,
         "goals/detail.html",
@@ -25,7 +28,8 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "goal": goal,
             "timeline": goal_timeline(goal),
             "sessions": goal_sessions(goal),
-            "ledger": ledger_of(goal),
+            "ledger": ledger,
+            "flaggable": flaggable,
             "conflicts": Conflict.objects.filter(goal=goal).select_related(
                 "a__mentor__profile", "b__mentor__profile", "tie_break_ask"
             ),

@@ -183,3 +183,96 @@ def test_the_ledger_api_is_the_goals_owners_alone(disagreement, bob, charlie):
         content_type="application/json",
     )
     assert decided.status_code == 200 and decided.json()["decision"] == "keep_b"
+
+
+def test_the_mentee_flags_advice_the_ledger_missed_and_decides_it_like_any_other(
+    disagreement, bob, org
+):
+    goal, _one, _two = disagreement
+    Conflict.objects.all().delete()  # as if the detector had not seen it
+    first, second = AdviceItem.objects.order_by("pk")
+    client = client_for(bob)
+    page = client.get(f"/goals/{goal.pk}/").content.decode()
+    assert 'id="flag"' in page
+
+    response = client.post(
+        f"/goals/{goal.pk}/conflicts/",
+        {"a": second.pk, "b": first.pk, "note": "  one says narrow,   one says broad "},
+    )
+    conflict = Conflict.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(f"#conflict-{conflict.pk}")
+    assert (conflict.a, conflict.b, conflict.source) == (first, second, Conflict.Source.MENTEE)
+    assert (
+        conflict.explanation == "You marked these as disagreeing: one says narrow, one says broad"
+    )
+    assert "You marked these as disagreeing" in client.get(f"/goals/{goal.pk}/").content.decode()
+    # Flagging the same pair again is refused; dismissed, it can be flagged again.
+    client.post(f"/goals/{goal.pk}/conflicts/", {"a": first.pk, "b": second.pk})
+    assert Conflict.objects.count() == 1
+    client.post(f"/conflicts/{conflict.pk}/resolve/", {"decision": "dismiss"})
+    client.post(f"/goals/{goal.pk}/conflicts/", {"a": first.pk, "b": second.pk})
+    conflict.refresh_from_db()
+    assert conflict.state == Conflict.State.OPEN and conflict.decided_at is None
+
+
+def test_a_flag_needs_two_items_of_the_goal_from_different_mentors(disagreement, bob, org):
+    goal, one, _two = disagreement
+    Conflict.objects.all().delete()
+    first, second = AdviceItem.objects.order_by("pk")
+    other_goal = Goal.objects.create(owner=bob, title="Speak at a conference")
+    third = mentor(org, 3)
+    stray = advice_set(booking=session(other_goal, third, bob), by=third, items=[SPECIALISE])[0]
+    same = advice_set(booking=session(goal, one, bob, 1), by=one, items=[GENERALIST])[0]
+    cases = [
+        ({"a": first.pk, "b": first.pk}, "Pick two different pieces of advice from this goal."),
+        ({"a": first.pk, "b": stray.pk}, "Pick two different pieces of advice from this goal."),
+        ({"a": first.pk, "b": "x"}, "Pick two different pieces of advice from this goal."),
+        ({"a": first.pk, "b": same.pk}, "Both come from the same mentor"),
+        ({"a": first.pk, "b": second.pk, "note": "n" * 301}, "under 300 characters"),
+    ]
+    for data, problem in cases:
+        page = client_for(bob).post(f"/goals/{goal.pk}/conflicts/", data, follow=True)
+        assert problem in page.content.decode()
+    assert not Conflict.objects.exists()
+
+
+def test_only_the_goals_owner_can_flag_its_advice(disagreement, alice, charlie, bob):
+    goal, one, _two = disagreement
+    Conflict.objects.all().delete()
+    first, second = AdviceItem.objects.order_by("pk")
+    for person in (alice, charlie, one):
+        response = client_for(person).post(
+            f"/goals/{goal.pk}/conflicts/", {"a": first.pk, "b": second.pk}
+        )
+        assert response.status_code == 404
+    assert not Conflict.objects.exists()
+
+
+def test_flagging_over_the_api(disagreement, bob, charlie):
+    import json
+
+    from django.test import Client
+
+    from bitesize.accounts.services import access_token_create
+
+    goal = disagreement[0]
+    Conflict.objects.all().delete()
+    first, second = AdviceItem.objects.order_by("pk")
+
+    def api(user):
+        token = access_token_create(user=user, name="t")[1]
+        return Client(headers={"Authorization": f"Bearer {token}"})
+
+    path = f"/api/v1/goals/{goal.pk}/conflicts"
+    body = json.dumps({"a": first.pk, "b": second.pk, "note": "opposite directions"})
+    assert api(charlie).post(path, body, content_type="application/json").status_code == 404
+    assert not Conflict.objects.exists()
+    bad = api(bob).post(
+        path, json.dumps({"a": first.pk, "b": first.pk}), content_type="application/json"
+    )
+    assert bad.status_code == 400 and "two different pieces of advice" in json.dumps(bad.json())
+    made = api(bob).post(path, body, content_type="application/json")
+    assert made.status_code == 201
+    assert made.json()["source"] == "mentee" and made.json()["state"] == "open"
+    again = api(bob).post(path, body, content_type="application/json")
+    assert again.status_code == 400 and Conflict.objects.count() == 1
