@@ -21,6 +21,7 @@ from bitesize.accounts.models import User
 from bitesize.rooms import selectors, services
 from bitesize.rooms.events import room_group
 from bitesize.rooms.ice import ice_servers
+from bitesize.rooms.limits import Budget
 from bitesize.rooms.models import Attendance
 from bitesize.scheduling.models import Booking
 
@@ -66,6 +67,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     booking: Booking
     user: User
     peer: str
+    budget: Budget
     attendance: Attendance | None = None
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
@@ -89,6 +91,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             return
         self.booking, self.user = booking, user
         self.peer = secrets.token_hex(8)
+        self.budget = Budget()
         self.group = room_group(booking.pk)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
@@ -119,6 +122,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             await self._error("Send a JSON object with a type.")
             return
         kind = content["type"]
+        if not self.budget.allow(kind):
+            await self._error(Budget.refusal(kind))
+            return
         try:
             if kind == "ping":
                 now = int(timezone.now().timestamp() * 1000)
@@ -181,3 +187,5 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     async def room_event(self, message: dict[str, Any]) -> None:
         await self.send_json({"type": message["event"], **message["data"]})
+        if message["event"] == "closed":  # the booking was cancelled: nobody stays in
+            await self.close(code=NOT_OPEN)

@@ -21,6 +21,7 @@ from bitesize.asks.models import Ask
 from bitesize.matching.changes import mentor_changed
 from bitesize.profiles.choices import SESSION_LENGTHS
 from bitesize.profiles.models import Profile
+from bitesize.rooms.events import room_send
 from bitesize.safety.selectors import is_blocked
 from bitesize.scheduling import calendar, slots
 from bitesize.scheduling.models import (
@@ -463,6 +464,8 @@ def booking_cancel(
     )
     booking.refresh_from_db()
     _recognise(booking)
+    # Anyone already in its room leaves it (the room is open only for confirmed sessions).
+    room_send(booking.pk, "closed", {"reason": "The session was cancelled."})
     return booking
 
 

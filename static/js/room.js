@@ -382,6 +382,11 @@
         case "chat": showMessage(msg); break;
         case "notes": onNotes(msg); break;
         case "timebox": setTimebox(msg); break;
+        case "closed":
+          leave();
+          Object.keys(peers).forEach(dropPeer);
+          status(msg.reason || "This room is closed.");
+          break;
         case "ended":
           leave();
           location.href = me && me.role === "guest" ? "/dashboard/" : msg.url;

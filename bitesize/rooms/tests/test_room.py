@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from bitesize.rooms import merge
 from bitesize.rooms.ice import turn_credentials
+from bitesize.rooms.limits import Budget
 from bitesize.rooms.models import Attendance, RoomGuest, RoomState
 from bitesize.rooms.selectors import mentoring_minutes, overlap
 from bitesize.rooms.services import attendance_join, attendance_leave, room_guest_invite
@@ -229,3 +230,15 @@ def test_notes_over_the_limit_are_refused_whole(alice, bob):
 def test_a_large_rewrite_merges_as_one_replacement():
     base = "a" * 3000
     assert merge.merge(base, base + "!", "b" * 3000) == "b" * 3000 + "!"
+
+
+def test_a_connections_budget_refuses_a_flood_and_recovers_after_its_window() -> None:
+    now = [0.0]
+    budget = Budget(clock=lambda: now[0])
+    assert [budget.allow("chat") for _ in range(10)] == [True] * 8 + [False] * 2
+    assert budget.allow("signal") and budget.allow("ping")  # other kinds have their own
+    now[0] = 9.9
+    assert not budget.allow("chat")
+    now[0] = 10.0
+    assert budget.allow("chat")
+    assert "too many messages" in Budget.refusal("chat")

@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.utils import timezone
@@ -15,6 +16,7 @@ from bitesize.rooms.models import Attendance, RoomGuest, RoomMessage, RoomState
 from bitesize.rooms.services import room_guest_invite
 from bitesize.rooms.tests.helpers import booking_now, session_cookie
 from bitesize.scheduling.models import Booking, BookingSeat
+from bitesize.scheduling.services import booking_cancel
 from conftest import make_user, run_async
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -307,3 +309,38 @@ def test_a_connection_that_ends_by_an_error_still_records_the_leave(alice, bob, 
     run_async(scenario)
     row = Attendance.objects.get(booking=booking)
     assert row.user == bob and row.left_at is not None
+
+
+def test_cancelling_a_session_closes_its_room_for_everyone_in_it(alice, bob):
+    booking = booking_now(alice, bob)
+    ws = socket(booking.pk, session_cookie(bob))
+
+    async def scenario() -> None:
+        assert (await ws.connect())[0]
+        await next_of(ws, "welcome")
+        await database_sync_to_async(booking_cancel)(
+            booking=booking, by=alice, reason="Something urgent came up"
+        )
+        closed = await next_of(ws, "closed")
+        assert closed["reason"] == "The session was cancelled."
+        assert (await ws.receive_output(timeout=5))["code"] == 4409
+
+    run_async(scenario)
+    assert Attendance.objects.get(booking=booking, user=bob).left_at is not None
+    assert refused(booking.pk, session_cookie(bob)) == 4409
+
+
+def test_a_chat_flood_is_refused_after_the_connections_budget(alice, bob):
+    booking = booking_now(alice, bob, format="chat")
+    ws = socket(booking.pk, session_cookie(bob))
+
+    async def scenario() -> None:
+        assert (await ws.connect())[0]
+        await next_of(ws, "welcome")
+        for n in range(10):
+            await ws.send_json_to({"type": "chat", "body": f"message {n}"})
+        assert "too many messages" in (await next_of(ws, "error"))["message"]
+        await ws.disconnect()
+
+    run_async(scenario)
+    assert RoomMessage.objects.count() == 8
