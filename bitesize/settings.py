@@ -302,3 +302,8 @@ TURN_TTL: int = env.int("TURN_TTL", default=4 * 3600)
 # An index build embeds mentor texts without a stored vector only up to this many (about a
 # minute of one core); past it they rank on lexical signals until `embed_mentors` has run.
 MATCHING_BUILD_EMBED_LIMIT = env.int("MATCHING_BUILD_EMBED_LIMIT", default=1000)
+
+# --- community insights ---------------------------------------------------------------
+# Admins see aggregates only: a figure that describes fewer than this many distinct people
+# (but some) shows as "fewer than N" instead of its value.
+INSIGHTS_MIN_GROUP = 5

@@ -41,6 +41,7 @@ urlpatterns = [
     path("c/<slug:slug>/join/", communities.community_join, name="community_join"),
     path("c/<slug:slug>/leave/", communities.community_leave, name="community_leave"),
     path("c/<slug:slug>/members/", communities.community_members, name="community_members"),
+    path("c/<slug:slug>/insights/", communities.community_insights, name="community_insights"),
     path("c/<slug:slug>/members/<int:pk>/role/", communities.member_role, name="member_role"),
     path("c/<slug:slug>/members/<int:pk>/remove/", communities.member_remove, name="member_remove"),
     path("asks/", asks.ask_list, name="asks"),

@@ -28,6 +28,7 @@ from bitesize.api.schemas import (
 )
 from bitesize.asks.api import router as asks_router
 from bitesize.asks.services import OfferClosed
+from bitesize.communities.api import router as communities_router
 from bitesize.communities.models import Membership
 from bitesize.debriefs.api import router as debriefs_router
 from bitesize.profiles.models import Profile
@@ -310,3 +311,4 @@ api.add_router("", safety_router)
 api.add_router("", debriefs_router)
 api.add_router("", programs_router)
 api.add_router("", recognition_router)
+api.add_router("", communities_router)

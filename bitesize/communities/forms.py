@@ -1,5 +1,6 @@
 from django import forms
 
+from bitesize.communities.insights import PERIODS
 from bitesize.communities.models import Community, Membership
 
 
@@ -19,3 +20,13 @@ class MemberAddForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(choices=Membership.Role.choices)
+
+
+class InsightsPeriodForm(forms.Form):
+    days = forms.TypedChoiceField(
+        choices=list(PERIODS.items()),
+        coerce=int,
+        error_messages={
+            "invalid_choice": "Pick a period of 30 days, 90 days or 12 months (days=30, 90 or 365)."
+        },
+    )

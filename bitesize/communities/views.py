@@ -10,7 +10,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from bitesize.accounts.models import User
-from bitesize.communities.forms import CommunityForm, MemberAddForm, RoleForm
+from bitesize.communities.forms import (
+    CommunityForm,
+    InsightsPeriodForm,
+    MemberAddForm,
+    RoleForm,
+)
+from bitesize.communities.insights import DEFAULT_DAYS, PERIODS, insights_of
 from bitesize.communities.models import Community, Membership
 from bitesize.communities.selectors import (
     access_community_by_slug,
@@ -72,6 +78,27 @@ def community_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "member_total": sum(counts.values()),
             "mentors": mentors,
         },
+    )
+
+
+@login_required
+def community_insights(request: HttpRequest, slug: str) -> HttpResponse:
+    """Aggregates for the community's admins and owners; everyone else gets 404."""
+    community = access_community_by_slug(_user(request), slug, admin=True)
+    form = InsightsPeriodForm(request.GET if "days" in request.GET else None)
+    days = DEFAULT_DAYS
+    if form.is_bound and form.is_valid():
+        days = form.cleaned_data["days"]
+    return render(
+        request,
+        "communities/insights.html",
+        {
+            "community": community,
+            "form": form,
+            "periods": PERIODS,
+            "report": insights_of(community, days=days),
+        },
+        status=400 if form.errors else 200,
     )
 
 
