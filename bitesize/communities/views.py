@@ -30,6 +30,7 @@ from bitesize.communities.services import (
     membership_remove,
     membership_set_role,
 )
+from bitesize.recognition.selectors import leaderboards_on
 
 
 def _user(request: HttpRequest) -> User:
@@ -74,6 +75,7 @@ def community_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "community": community,
             "membership": membership,
+            "leaderboards": leaderboards_on(community),
             "counts": counts,
             "member_total": sum(counts.values()),
             "mentors": mentors,

@@ -52,8 +52,11 @@ def test_opting_out_leaves_a_person_off(alice, bob, org, this_week):
 
 
 def test_a_community_can_switch_leaderboards_off(bob, dana, org, this_week):
+    assert "/c/northwind/leaderboard/" in client_for(bob).get("/c/northwind/").content.decode()
     services.recognition_settings_update(community=org, by=dana, leaderboards=False)
     assert client_for(bob).get("/c/northwind/leaderboard/").status_code == 404
+    # The community page no longer links to it.
+    assert "/c/northwind/leaderboard/" not in client_for(bob).get("/c/northwind/").content.decode()
 
 
 def test_outsiders_get_404_for_a_leaderboard(charlie, org, this_week):
