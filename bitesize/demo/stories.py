@@ -11,30 +11,40 @@ from django.utils import timezone
 
 from bitesize.accounts.models import User
 from bitesize.asks.services import ask_create
-from bitesize.communities.models import Membership
+from bitesize.communities.models import Community, Membership
 from bitesize.debriefs.ledger import ledger_scan
 from bitesize.debriefs.models import ActionItem, AdviceItem
 from bitesize.debriefs.services import (
     AdviceIn,
     action_item_add,
     action_item_update,
+    advice_mark,
     advice_set,
     rating_submit,
     reflection_save,
 )
 from bitesize.goals.models import Goal
+from bitesize.recognition.services import kudos_give, recognise_booking, reward_create
+from bitesize.rooms.services import attendance_join, attendance_leave
 from bitesize.scheduling.models import Booking, BookingSeat
 
 GOAL = "Grow from analyst into a data team lead"
 
 
-def _past_session(mentor: User, mentee: User, goal: Goal, question: str, days_ago: int) -> Booking:
+def _past_session(
+    mentor: User,
+    mentee: User,
+    goal: Goal | None,
+    question: str,
+    days_ago: int,
+    objective: str = "decide my next step towards leading the data team",
+) -> Booking:
     ask = ask_create(
         asker=mentee,
         question=question,
-        objective="decide my next step towards leading the data team",
+        objective=objective,
         minutes=30,
-        goal_id=goal.pk,
+        goal_id=goal.pk if goal else None,
     )
     start = (timezone.now() - timedelta(days=days_ago)).replace(minute=0, second=0, microsecond=0)
     booking = Booking.objects.create(
@@ -53,8 +63,11 @@ def _past_session(mentor: User, mentee: User, goal: Goal, question: str, days_ag
     )
     ask.state = ask.State.BOOKED
     ask.save(update_fields=["state"])
-    # Told as it happened: the ask a day before the session.
+    # Told as it happened: the ask a day before the session, both in the room on time.
     type(ask).objects.filter(pk=ask.pk).update(created_at=start - timedelta(days=1))
+    for person, late in ((mentor, 0), (mentee, 2)):
+        row = attendance_join(booking=booking, user=person, now=start + timedelta(minutes=late))
+        attendance_leave(attendance=row, now=booking.end)
     return booking
 
 
@@ -146,4 +159,125 @@ def seed_stories(domain: str) -> bool:
             AdviceItem.objects.filter(booking=booking).update(created_at=booking.end)
             ActionItem.objects.filter(booking=booking).update(created_at=booking.end)
         ledger_scan(goal=goal)
+    for booking in (first, second):
+        recognise_booking(booking)
     return True
+
+
+# Past sessions in Northwind, so that leaderboards, badges, rewards and the admins' insights
+# have something to show: (question, objective, advice with its assumption).
+HISTORY: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Our integration tests fail at random and block merges. Where do I start?",
+        "have a plan to make the suite trustworthy within a month",
+        (
+            ("Tag the ten flakiest tests and fix one a week", "the suite blocks merges today"),
+            ("Record each flaky failure with its seed in one place", ""),
+        ),
+    ),
+    (
+        "How do I run my first one-to-ones as a new team lead?",
+        "run a useful first round of one-to-ones next week",
+        (
+            ("Ask each person what they want more and less of", "you inherited the team"),
+            ("Keep a shared running doc per person with actions", ""),
+        ),
+    ),
+    (
+        "Which metric should our route-planning service alert on?",
+        "pick the two alerts that matter for the on-call rota",
+        (
+            ("Alert on the share of routes planned late, not on CPU", "drivers wait on late plans"),
+            ("Page only when the error budget burns twice as fast", ""),
+        ),
+    ),
+    (
+        "How do I present a cost-saving proposal to the operations directors?",
+        "get a yes to a three-month pilot",
+        (
+            ("Open with the money saved per depot per month", "directors think in depots"),
+            ("Ask for a pilot in one region instead of a rollout", ""),
+        ),
+    ),
+    (
+        "Should our warehouse data move from nightly batches to streaming?",
+        "decide whether streaming is worth it this year",
+        (
+            ("Stream only the stock levels the pickers see", "other reports are read daily"),
+            ("Keep the nightly batch for finance until quarter end", ""),
+        ),
+    ),
+    (
+        "How do I write a promotion case for a senior engineer on my team?",
+        "write a case the committee can judge in ten minutes",
+        (
+            ("Lead with three projects and their measured effect", "the committee reads many"),
+            ("Quote peers from other teams on the engineer's impact", ""),
+        ),
+    ),
+)
+
+
+def seed_history(domain: str) -> int:
+    """Completed, debriefed sessions between Northwind's mentors and members over the last
+    ten weeks, with points, badges, kudos and two rewards; the count of sessions made."""
+    community = Community.objects.filter(slug="northwind").first()
+    dana = User.objects.filter(email=f"dana@{domain}").first()
+    if community is None or dana is None:
+        return 0
+    if Booking.objects.filter(question=HISTORY[0][0]).exists():
+        return 0
+    members = User.objects.filter(memberships__community=community).order_by("pk")
+    mentors = list(
+        members.filter(memberships__role=Membership.Role.MENTOR, profile__is_mentor=True)[:8]
+    )
+    mentees = list(members.filter(memberships__role=Membership.Role.MEMBER)[:8])
+    if len(mentors) < 2 or len(mentees) < 2:
+        return 0
+    made: list[Booking] = []
+    with transaction.atomic():
+        for n in range(18):
+            mentor, mentee = mentors[n % len(mentors)], mentees[(n * 3 + 1) % len(mentees)]
+            question, objective, advice = HISTORY[n % len(HISTORY)]
+            booking = _past_session(mentor, mentee, None, question, 3 + n * 4, objective)
+            items = advice_set(
+                booking=booking, by=mentor, items=[AdviceIn(t, a) for t, a in advice]
+            )
+            advice_mark(advice=items[0], by=mentee, helpful=True)
+            if n % 3 == 0:
+                item = action_item_add(
+                    by=mentee,
+                    text=f"Try it: {items[0].text[:80]}",
+                    due=timezone.localdate(),
+                    booking=booking,
+                    advice=items[0],
+                )
+                action_item_update(item=item, by=mentee, state="done", outcome="Done, it helped")
+            for person, stars in ((mentee, 5 if n % 4 else 4), (mentor, 5)):
+                rating_submit(booking=booking, by=person, took_place=True, stars=stars)
+            made.append(booking)
+        reward_create(
+            community=community,
+            by=dana,
+            name="Lunch with the leadership team",
+            cost=60,
+            stock=4,
+            description="An hour over lunch with two directors, on a topic you choose.",
+        )
+        reward_create(
+            community=community,
+            by=dana,
+            name="A conference ticket",
+            cost=250,
+            stock=1,
+            description="One ticket to a conference of your choice this year.",
+        )
+    for booking in made:
+        recognise_booking(booking)
+    for booking in made[:4]:
+        kudos_give(
+            sender=booking.mentee,
+            recipient=booking.mentor,
+            message="Thank you, your advice got me unstuck the same week.",
+        )
+    return len(made)

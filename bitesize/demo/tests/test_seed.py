@@ -70,3 +70,21 @@ def test_the_demo_has_a_goal_with_debriefs_and_a_flag_to_decide():
     assert Conflict.objects.filter(goal=goal, state="open").count() == 1
     seed(mentors=0, mentees=0, no_progress=True)
     assert Goal.objects.filter(title=GOAL).count() == 1
+
+
+def test_the_demo_community_has_a_history_with_points_badges_kudos_and_rewards():
+    from bitesize.communities.models import Community
+    from bitesize.demo.stories import HISTORY, seed_history
+    from bitesize.recognition.models import BadgeAward, Kudos, PointEntry, Reward
+    from bitesize.recognition.selectors import leaderboard
+    from bitesize.scheduling.models import Booking
+
+    seed(mentors=30, mentees=20, no_progress=True)
+    northwind = Community.objects.get(slug="northwind")
+    history = Booking.objects.filter(question__in=[q for q, _, _ in HISTORY])
+    assert history.count() == 18 and set(history.values_list("state", flat=True)) == {"completed"}
+    assert PointEntry.objects.filter(user__email="alice@demo.bitesize.local").exists()
+    assert BadgeAward.objects.exists() and Kudos.objects.count() == 4
+    assert Reward.objects.filter(community=northwind).count() == 2
+    assert len(leaderboard(northwind, measure="points", period="all")) >= 4
+    assert seed_history("demo.bitesize.local") == 0  # once only

@@ -9,7 +9,7 @@ from tqdm import tqdm
 
 from bitesize.demo.people import DEMO_DOMAIN, DEMO_LOGINS, DEMO_PASSWORD
 from bitesize.demo.seeding import Seeder
-from bitesize.demo.stories import seed_stories
+from bitesize.demo.stories import seed_history, seed_stories
 from bitesize.profiles.models import Profile
 
 
@@ -56,6 +56,7 @@ class Command(BaseCommand):
         stats = seeder.create(mentors=mentors, mentees=mentees)
         bar.close()
         seed_stories(DEMO_DOMAIN)
+        seed_history(DEMO_DOMAIN)
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
