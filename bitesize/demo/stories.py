@@ -38,12 +38,16 @@ def _past_session(
     question: str,
     days_ago: int,
     objective: str = "decide my next step towards leading the data team",
+    skills: tuple[str, ...] = (),
+    audience: Community | None = None,
 ) -> Booking:
     ask = ask_create(
         asker=mentee,
         question=question,
         objective=objective,
+        skills=skills,
         minutes=30,
+        audience_ids=[audience.pk] if audience else [],
         goal_id=goal.pk if goal else None,
     )
     start = (timezone.now() - timedelta(days=days_ago)).replace(minute=0, second=0, microsecond=0)
@@ -166,10 +170,11 @@ def seed_stories(domain: str) -> bool:
 
 # Past sessions in Northwind, so that leaderboards, badges, rewards and the admins' insights
 # have something to show: (question, objective, advice with its assumption).
-HISTORY: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+HISTORY: tuple[tuple[str, str, tuple[str, ...], tuple[tuple[str, str], ...]], ...] = (
     (
         "Our integration tests fail at random and block merges. Where do I start?",
         "have a plan to make the suite trustworthy within a month",
+        ("Test automation", "Python"),
         (
             ("Tag the ten flakiest tests and fix one a week", "the suite blocks merges today"),
             ("Record each flaky failure with its seed in one place", ""),
@@ -178,6 +183,7 @@ HISTORY: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     (
         "How do I run my first one-to-ones as a new team lead?",
         "run a useful first round of one-to-ones next week",
+        ("Technical leadership", "Coaching"),
         (
             ("Ask each person what they want more and less of", "you inherited the team"),
             ("Keep a shared running doc per person with actions", ""),
@@ -186,6 +192,7 @@ HISTORY: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Which metric should our route-planning service alert on?",
         "pick the two alerts that matter for the on-call rota",
+        ("Observability", "Kubernetes"),
         (
             ("Alert on the share of routes planned late, not on CPU", "drivers wait on late plans"),
             ("Page only when the error budget burns twice as fast", ""),
@@ -194,6 +201,7 @@ HISTORY: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     (
         "How do I present a cost-saving proposal to the operations directors?",
         "get a yes to a three-month pilot",
+        ("Stakeholder management",),
         (
             ("Open with the money saved per depot per month", "directors think in depots"),
             ("Ask for a pilot in one region instead of a rollout", ""),
@@ -202,6 +210,7 @@ HISTORY: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Should our warehouse data move from nightly batches to streaming?",
         "decide whether streaming is worth it this year",
+        ("Data engineering", "SQL"),
         (
             ("Stream only the stock levels the pickers see", "other reports are read daily"),
             ("Keep the nightly batch for finance until quarter end", ""),
@@ -210,6 +219,7 @@ HISTORY: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     (
         "How do I write a promotion case for a senior engineer on my team?",
         "write a case the committee can judge in ten minutes",
+        ("Promotion case", "Technical leadership"),
         (
             ("Lead with three projects and their measured effect", "the committee reads many"),
             ("Quote peers from other teams on the engineer's impact", ""),
@@ -238,12 +248,21 @@ def seed_history(domain: str) -> int:
     with transaction.atomic():
         for n in range(18):
             mentor, mentee = mentors[n % len(mentors)], mentees[(n * 3 + 1) % len(mentees)]
-            question, objective, advice = HISTORY[n % len(HISTORY)]
-            booking = _past_session(mentor, mentee, None, question, 3 + n * 4, objective)
+            question, objective, skills, advice = HISTORY[n % len(HISTORY)]
+            booking = _past_session(
+                mentor, mentee, None, question, 3 + n * 4, objective, skills, community
+            )
             items = advice_set(
                 booking=booking, by=mentor, items=[AdviceIn(t, a) for t, a in advice]
             )
             advice_mark(advice=items[0], by=mentee, helpful=True)
+            if n % 5:
+                reflection_save(
+                    booking=booking,
+                    by=mentee,
+                    text="Clearer now. I will try the first suggestion this week.",
+                    shared=n % 2 == 0,
+                )
             if n % 3 == 0:
                 item = action_item_add(
                     by=mentee,

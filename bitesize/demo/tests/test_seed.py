@@ -81,7 +81,7 @@ def test_the_demo_community_has_a_history_with_points_badges_kudos_and_rewards()
 
     seed(mentors=30, mentees=20, no_progress=True)
     northwind = Community.objects.get(slug="northwind")
-    history = Booking.objects.filter(question__in=[q for q, _, _ in HISTORY])
+    history = Booking.objects.filter(question__in=[h[0] for h in HISTORY])
     assert history.count() == 18 and set(history.values_list("state", flat=True)) == {"completed"}
     assert PointEntry.objects.filter(user__email="alice@demo.bitesize.local").exists()
     assert BadgeAward.objects.exists() and Kudos.objects.count() == 4
