@@ -82,6 +82,7 @@ urlpatterns = [
     path("sessions/<int:pk>/", scheduling.session_detail, name="session_detail"),
     path("sessions/<int:pk>/room/", rooms.room, name="room"),
     path("sessions/<int:pk>/room/invite/", rooms.room_invite, name="room_invite"),
+    path("sessions/<int:pk>/answer/", rooms.written_answer, name="written_answer"),
     path("sessions/<int:pk>/<slug:action>/", scheduling.session_action, name="session_action"),
     path("calendar/<str:token>.ics", scheduling.feed, name="calendar_feed"),
     path("notifications/", notifications.notification_list, name="notifications"),

@@ -24,7 +24,7 @@ from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
-from bitesize.rooms.models import Attendance, RoomMessage, RoomState
+from bitesize.rooms.models import Attendance, RoomMessage, RoomState, WrittenAnswer
 from bitesize.rooms.tests.helpers import booking_now
 from conftest import CHROMIUM
 from tests.test_serve import free_port
@@ -282,4 +282,50 @@ def test_text_chat_room_has_no_media_and_warns_before_the_end(media_browser, ali
         servers.stop()
     booking.refresh_from_db()
     assert booking.end == start + timedelta(minutes=10)
+    connections.close_all()
+
+
+def test_a_written_answer_saved_in_the_room_shows_live_to_the_mentee(
+    media_browser, alice, bob, tmp_path
+):
+    booking = booking_now(alice, bob, format="written")
+    servers = Servers(1, tmp_path)
+    try:
+        mentor, mentee = (signed_in(media_browser, u, servers.url(0)) for u in (alice, bob))
+        for page in (mentor, mentee):
+            page.goto(f"{servers.url(0)}/sessions/{booking.pk}/room/")
+            page.wait_for_selector("#room[data-connected='1']")
+        assert mentee.locator("#answer-body").is_hidden()
+        assert "The answer is due by" in mentee.inner_text("#answer-due")
+        # Too short: the API's reason shows beside the button and nothing is stored.
+        mentor.fill("#answer-input", "Use pools.")
+        mentor.evaluate(
+            "() => document.querySelector('#answer-input').removeAttribute('minlength')"
+        )
+        mentor.click("#answer-form button[type=submit]")
+        mentor.wait_for_function(
+            "() => document.querySelector('#answer-status').textContent.includes('at least 20')"
+        )
+        # Saved over the API without leaving the room; the mentee's page shows it at once.
+        text = (
+            "Split the batch jobs into their own spot node pool.\nKeep the API on on-demand nodes."
+        )
+        mentor.fill("#answer-input", text)
+        mentor.click("#answer-form button[type=submit]")
+        mentor.wait_for_function(
+            "() => document.querySelector('#answer-status').textContent.startsWith('Saved at')"
+        )
+        mentee.wait_for_function(
+            "() => document.querySelector('#answer-body').textContent.includes('spot node pool')"
+        )
+        assert mentee.locator("#answer-due").is_hidden()
+        assert mentor.evaluate("() => document.querySelector('#room').dataset.connected") == "1"
+        for page in (mentor, mentee):
+            page.context.close()
+    except BaseException:
+        print(servers.output())
+        raise
+    finally:
+        servers.stop()
+    assert WrittenAnswer.objects.get(booking=booking).body == text
     connections.close_all()

@@ -41,6 +41,7 @@ from bitesize.profiles.services import (
 )
 from bitesize.programs.api import router as programs_router
 from bitesize.recognition.api import router as recognition_router
+from bitesize.rooms.api import router as rooms_router
 from bitesize.safety.api import router as safety_router
 from bitesize.scheduling.api import router as scheduling_router
 from bitesize.scheduling.services import SlotTaken
@@ -309,6 +310,7 @@ api.add_router("", scheduling_router)
 api.add_router("", asks_router)
 api.add_router("", safety_router)
 api.add_router("", debriefs_router)
+api.add_router("", rooms_router)
 api.add_router("", programs_router)
 api.add_router("", recognition_router)
 api.add_router("", communities_router)

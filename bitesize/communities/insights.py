@@ -185,8 +185,9 @@ def _participation(
             | Q(user_id__in=held.values("mentee_id")),
         ),
     )
-    # Mentoring minutes are the ledger's: the time mentor and mentee were in the room together
-    # (rooms.selectors.mentoring_minutes), written on the mentor's session entry.
+    # Mentoring minutes are the ledger's: the time mentor and mentee were in the room together,
+    # or a written answer's booked length (rooms.selectors.mentoring_minutes), written on the
+    # mentor's session entry.
     minutes = PointEntry.objects.filter(kind=Kind.SESSION, booking__in=held.values("pk")).aggregate(
         n=Coalesce(Sum("minutes"), 0)
     )["n"]

@@ -142,6 +142,8 @@ class SessionFacts:
     start: datetime
     confirmed_by: frozenset[int] = frozenset()  # people who rated it as having taken place
     first_joined: Mapping[int, datetime] = field(default_factory=dict)  # user id -> first join
+    # A written session whose answer came in the booked time: the answer stands for the room.
+    answered: bool = False
     minutes_together: int = 0
     blocked: bool = False
     # Position of this session among the pair's eligible sessions of its ISO week (0 first).
@@ -166,7 +168,7 @@ def session_eligible(facts: SessionFacts, rules: Rules) -> str:
         return "not completed"
     if not set(facts.people) <= facts.confirmed_by:
         return "not confirmed by both"
-    if not set(facts.people) <= set(facts.first_joined):
+    if not facts.answered and not set(facts.people) <= set(facts.first_joined):
         return "attendance not recorded for both"
     if facts.rank_in_week >= rules.pair_cap_per_week:
         return "weekly cap for this pair reached"
@@ -217,8 +219,8 @@ def session_awards(facts: SessionFacts, rules: Rules) -> list[Award]:
                 minutes=facts.minutes_together if role == "mentor" else 0,
             )
         )
-        joined = facts.first_joined[user_id]
-        if joined <= facts.start + timedelta(minutes=rules.punctual_minutes):
+        joined = facts.first_joined.get(user_id)
+        if joined is not None and joined <= facts.start + timedelta(minutes=rules.punctual_minutes):
             awards.append(
                 Award(
                     user_id,

@@ -29,7 +29,7 @@ from bitesize.recognition.models import (
     Reward,
 )
 from bitesize.rooms.models import Attendance
-from bitesize.rooms.selectors import mentoring_minutes
+from bitesize.rooms.selectors import answered_in_time_ids, mentoring_minutes
 from bitesize.safety.selectors import is_blocked
 from bitesize.scheduling.models import Booking, BookingEvent
 from bitesize.skills.models import Skill
@@ -84,10 +84,11 @@ def _week_rank(booking: Booking, rule_set: rules.Rules) -> int:
         pair, state=Booking.State.COMPLETED, start__range=window
     ).values_list("pk", "start")
     people = {booking.mentor_id, booking.mentee_id}
+    answered = answered_in_time_ids(pk for pk, _ in candidates)
     eligible = [
         (start, pk)
         for pk, start in candidates
-        if people <= _confirmed_by(pk) and people <= set(_first_joined(pk))
+        if people <= _confirmed_by(pk) and (pk in answered or people <= set(_first_joined(pk)))
     ]
     return rules.week_rank((booking.start, booking.pk), eligible)
 
@@ -122,6 +123,7 @@ def session_facts(booking: Booking, rule_set: rules.Rules) -> rules.SessionFacts
         start=booking.start,
         confirmed_by=confirmed,
         first_joined=_first_joined(booking.pk),
+        answered=bool(answered_in_time_ids([booking.pk])),
         minutes_together=mentoring_minutes(booking) if completed else 0,
         blocked=is_blocked(booking.mentor_id, booking.mentee_id),
         rank_in_week=_week_rank(booking, rule_set) if completed else 0,

@@ -1,5 +1,5 @@
 """The room's WebSocket at /ws/rooms/<booking id>/: WebRTC signalling between the people in
-the room, chat, shared notes and the timebox.
+the room, chat, shared notes, the timebox and the written answer as it is saved.
 
 Signalling is relayed, never interpreted: each connection gets a random peer id, and a
 message addressed to a peer goes through the room's group to the one connection with that
@@ -42,6 +42,7 @@ def _enter(user: User, booking_id: int) -> tuple[Booking | None, int]:
 
 def _welcome(booking: Booking, user: User, peer: str) -> dict[str, Any]:
     state = selectors.room_state_of(booking)
+    answer = selectors.written_answer_of(booking) if booking.format == "written" else None
     return {
         "type": "welcome",
         "peer": peer,
@@ -55,6 +56,7 @@ def _welcome(booking: Booking, user: User, peer: str) -> dict[str, Any]:
             "version": state.notes_version if state else 0,
         },
         "messages": [services.message_data(m) for m in selectors.recent_messages(booking)],
+        "answer": services.answer_data(answer) if answer is not None else None,
         "ice": ice_servers(user_id=user.pk, now=timezone.now()),
     }
 

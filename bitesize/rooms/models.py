@@ -81,3 +81,16 @@ class RoomMessage(models.Model):
 
     def __str__(self) -> str:
         return f"message {self.pk} in booking {self.booking_id}"
+
+
+class WrittenAnswer(models.Model):
+    """The mentor's answer to a session of format "written answer", written from the start
+    to the end of the booked time. The booked time is what the mentor agreed to spend on it."""
+
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="written_answer")
+    body = models.TextField(max_length=8000)
+    submitted_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"written answer of booking {self.booking_id}"

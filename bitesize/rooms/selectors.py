@@ -6,12 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 
 from bitesize.accounts.models import User
-from bitesize.rooms.models import Attendance, RoomGuest, RoomMessage, RoomState
+from bitesize.profiles.choices import Format
+from bitesize.rooms.models import Attendance, RoomGuest, RoomMessage, RoomState, WrittenAnswer
 from bitesize.scheduling.models import Booking
 
 OPENS_BEFORE = timedelta(minutes=5)
@@ -121,7 +122,10 @@ def presence(booking: Booking, now: datetime | None = None) -> dict[int, list[In
 
 
 def mentoring_minutes(booking: Booking, now: datetime | None = None) -> int:
-    """Minutes the mentor and the mentee were in the room together."""
+    """Minutes the mentor and the mentee were in the room together; for a written answer
+    given in time, the booked length instead: the mentor spent that time writing."""
+    if booking.format == Format.WRITTEN and answered_in_time(booking):
+        return booking.minutes
     times = presence(booking, now)
     both = overlap(times[booking.mentor_id], times[booking.mentee_id])
     return int(both.total_seconds() // 60)
@@ -129,3 +133,33 @@ def mentoring_minutes(booking: Booking, now: datetime | None = None) -> int:
 
 def joined(booking: Booking) -> set[int]:
     return set(Attendance.objects.filter(booking=booking).values_list("user_id", flat=True))
+
+
+# --- written answers --------------------------------------------------------------------------
+def answer_window(booking: Booking) -> Window:
+    """The agreed time for a written answer: the booked time itself."""
+    return Window(booking.start, booking.end)
+
+
+def written_answer_of(booking: Booking) -> WrittenAnswer | None:
+    return WrittenAnswer.objects.filter(booking=booking).first()
+
+
+def answered_in_time(booking: Booking) -> bool:
+    """A written answer was given within the booked time. The service takes answers only
+    then; this still matters for a session moved to a later time after it was answered."""
+    return WrittenAnswer.objects.filter(
+        booking=booking, submitted_at__gte=booking.start, submitted_at__lte=booking.end
+    ).exists()
+
+
+def answered_in_time_ids(booking_ids: Iterable[int]) -> set[int]:
+    """Of these bookings, the ones with a written answer given within their booked time."""
+    return set(
+        WrittenAnswer.objects.filter(
+            booking_id__in=list(booking_ids),
+            booking__format=Format.WRITTEN,
+            submitted_at__gte=F("booking__start"),
+            submitted_at__lte=F("booking__end"),
+        ).values_list("booking_id", flat=True)
+    )

@@ -10,10 +10,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from bitesize.accounts.models import User
+from bitesize.notifications.models import Notification
+from bitesize.notifications.services import Mail, notify
+from bitesize.profiles.choices import Format
 from bitesize.rooms import merge
 from bitesize.rooms.events import room_send
-from bitesize.rooms.models import Attendance, RoomGuest, RoomMessage, RoomState
-from bitesize.rooms.selectors import joined, role_of
+from bitesize.rooms.models import Attendance, RoomGuest, RoomMessage, RoomState, WrittenAnswer
+from bitesize.rooms.selectors import answer_window, joined, role_of
+from bitesize.scheduling.messages import booking_url, local_time
 from bitesize.scheduling.models import Availability, Booking, BookingSeat
 from bitesize.scheduling.selectors import calendar_busy, held_intervals
 from bitesize.scheduling.services import booking_no_show
@@ -21,6 +25,8 @@ from bitesize.scheduling.services import booking_no_show
 NOTES_MAX = 20_000
 MESSAGE_MAX = 4000
 EXTENSION = timedelta(minutes=5)
+ANSWER_MIN, ANSWER_MAX = 20, 8000
+ANSWER_OVER = "The agreed time for this answer is over."
 TAKEN = "The next slot is taken; the session cannot be extended."
 
 
@@ -191,3 +197,97 @@ def room_detect_no_show(*, booking: Booking, now: datetime | None = None) -> str
     except ValidationError:
         return "too early"
     return "no-show"
+
+
+# --- written answers --------------------------------------------------------------------------
+def answer_body_errors(body: str) -> list[str]:
+    """What is wrong with the text of a written answer (already stripped), if anything."""
+    if not body:
+        return ["Write your answer first."]
+    if len(body) < ANSWER_MIN:
+        return [f"Write at least {ANSWER_MIN} characters: an answer the mentee can act on."]
+    if len(body) > ANSWER_MAX:
+        return [f"Keep the answer to {ANSWER_MAX} characters or fewer (this one has {len(body)})."]
+    return []
+
+
+def answer_data(answer: WrittenAnswer) -> dict[str, Any]:
+    return {
+        "body": answer.body,
+        "submitted_at": _when(answer.submitted_at),
+        "updated_at": _when(answer.updated_at),
+    }
+
+
+def written_answer_submit(
+    *, booking: Booking, by: User, body: str, now: datetime | None = None
+) -> WrittenAnswer:
+    """The mentor writes (or rewrites) the answer of a written session, within the booked
+    time. The first answer notifies the mentee; every save reaches an open room page."""
+    now = now or timezone.now()
+    if by.pk != booking.mentor_id:
+        raise PermissionDenied("Only the mentor writes the answer.")
+    body = body.strip()
+    with transaction.atomic():
+        # The lock orders two saves at once: the second one finds the first and edits it.
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.format != Format.WRITTEN:
+            raise ValidationError("This session is not a written answer.")
+        if booking.state != Booking.State.CONFIRMED:
+            raise ValidationError(
+                f"The session is {booking.get_state_display().lower()}; "
+                "only a confirmed session takes an answer."
+            )
+        window = answer_window(booking).state(now)
+        if window == "early":
+            opens = local_time(booking.start, by.profile.time_zone)
+            raise ValidationError(f"The time for this answer opens at {opens}.")
+        if window == "closed":
+            raise ValidationError(ANSWER_OVER)
+        if problems := answer_body_errors(body):
+            raise ValidationError({"body": problems})
+        answer = WrittenAnswer.objects.filter(booking=booking).first()
+        if answer is None:
+            answer = WrittenAnswer.objects.create(
+                booking=booking, body=body, submitted_at=now, updated_at=now
+            )
+            _answer_notify(booking, first=True)
+        elif answer.body != body or answer.submitted_at < booking.start:
+            if answer.submitted_at < booking.start:  # given before the session was moved
+                answer.submitted_at = now
+            answer.body, answer.updated_at = body, now
+            answer.save(update_fields=["body", "submitted_at", "updated_at"])
+            _answer_notify(booking, first=False)
+        room_send(booking.pk, "answer", answer_data(answer))
+    return answer
+
+
+def _answer_notify(booking: Booking, *, first: bool) -> None:
+    """The mentee hears of the answer, and of an edit unless a notice they have not read
+    yet already leads them to the page (where they find the latest text)."""
+    url = f"/sessions/{booking.pk}/#answer"
+    name = booking.mentor.profile.name
+    if first:
+        title = f"{name} answered your question in writing"
+        notify(
+            user=booking.mentee,
+            kind="session.answer",
+            title=title,
+            body="Read it on the session page.",
+            url=url,
+            mail=Mail(
+                subject=title, body=f"{title}.\n\nRead it here: {booking_url(booking)}#answer"
+            ),
+        )
+        return
+    waiting = Notification.objects.filter(
+        user_id=booking.mentee_id, kind="session.answer", url=url, read_at__isnull=True
+    )
+    if not waiting.exists():
+        notify(
+            user=booking.mentee,
+            kind="session.answer",
+            title=f"{name} edited their written answer",
+            body="Read the latest version on the session page.",
+            url=url,
+        )

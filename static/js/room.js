@@ -1,5 +1,6 @@
 // The live room: WebRTC peer to peer (the "perfect negotiation" pattern), signalled over
-// /ws/rooms/<id>/, with chat, shared notes and a timebox whose clock is the server's.
+// /ws/rooms/<id>/, with chat, shared notes, a timebox whose clock is the server's, and the
+// written answer of a written session.
 (function () {
   "use strict";
   var root = document.getElementById("room");
@@ -335,6 +336,39 @@
   }
   setInterval(tick, 500);
 
+  // --- the written answer: the mentor saves it over the API, the room shows it live -------
+  function showAnswer(data) {
+    var body = $("answer-body");
+    if (!data || !body) return;
+    body.textContent = data.body;
+    body.hidden = false;
+    if ($("answer-due")) $("answer-due").hidden = true;
+  }
+  var answerForm = $("answer-form");
+  if (answerForm && window.fetch) answerForm.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var said = function (text) { $("answer-status").textContent = text; };
+    said("Saving…");
+    fetch(answerForm.dataset.api, {
+      method: "PUT",
+      credentials: "same-origin",
+      headers: {
+        "Content-Type": "application/json",
+        "X-CSRFToken": answerForm.querySelector("[name=csrfmiddlewaretoken]").value
+      },
+      body: JSON.stringify({ body: $("answer-input").value })
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        if (response.ok) {
+          said("Saved at " + new Date(data.updated_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".");
+          return;
+        }
+        var errors = data.errors || {};
+        said((errors.body || errors.__all__ || [data.detail || "Not saved."]).join(" "));
+      });
+    }).catch(function () { said("Not saved: the connection failed. Try again."); });
+  });
+
   // --- the socket ------------------------------------------------------------------------
   function connect() {
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
@@ -357,6 +391,7 @@
           }
           sent = null;
           flushNotes(); // anything typed while we were away
+          showAnswer(msg.answer);
           root.dataset.connected = "1";
           if (withMedia) mediaState();
           showPresence();
@@ -382,6 +417,7 @@
         case "chat": showMessage(msg); break;
         case "notes": onNotes(msg); break;
         case "timebox": setTimebox(msg); break;
+        case "answer": showAnswer(msg); break;
         case "closed":
           leave();
           Object.keys(peers).forEach(dropPeer);
