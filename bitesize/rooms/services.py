@@ -18,7 +18,7 @@ from bitesize.rooms.events import room_send
 from bitesize.rooms.models import Attendance, RoomGuest, RoomMessage, RoomState, WrittenAnswer
 from bitesize.rooms.selectors import answer_window, joined, role_of
 from bitesize.scheduling.messages import booking_url, local_time
-from bitesize.scheduling.models import Availability, Booking, BookingSeat
+from bitesize.scheduling.models import Availability, Booking, BookingEvent, BookingSeat
 from bitesize.scheduling.selectors import calendar_busy, held_intervals
 from bitesize.scheduling.services import booking_no_show
 
@@ -145,8 +145,16 @@ def room_extend(*, booking: Booking, by: User, now: datetime | None = None) -> B
         except IntegrityError as exc:
             # PostgreSQL's exclusion constraint saw a booking the check above missed.
             raise ValidationError({"end": TAKEN}) from exc
+        minutes = int(EXTENSION.total_seconds() // 60)
+        BookingEvent.objects.create(
+            booking=booking,
+            kind=BookingEvent.Kind.EXTENDED,
+            actor=by,
+            reason=f"{minutes} more minutes",
+            data={"minutes": minutes, "end": new_end.isoformat()},
+        )
         state = room_ensure(booking=booking)
-        state.extended_minutes += int(EXTENSION.total_seconds() // 60)
+        state.extended_minutes += minutes
         state.save(update_fields=["extended_minutes"])
         room_send(booking.pk, "timebox", timebox_data(booking, state))
     return booking

@@ -245,6 +245,7 @@ class BookingEvent(models.Model):
         RESCHEDULED = "rescheduled", "Rescheduled"
         COMPLETED = "completed", "Completed"
         NO_SHOW = "no_show", "No-show"
+        EXTENDED = "extended", "Extended in the room"
 
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices)

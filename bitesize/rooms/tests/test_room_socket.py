@@ -222,6 +222,9 @@ def test_only_the_mentor_extends_and_only_into_free_time(alice, bob, charlie):
     assert set(BookingSeat.objects.filter(booking=booking).values_list("end", flat=True)) == {
         booking.end
     }
+    # The booking's history says who extended it, and by how much.
+    extended = booking.events.get(kind="extended")
+    assert extended.actor == alice and extended.data["minutes"] == 5
     # The mentor's next session starts right after: no more minutes.
     booking_now(alice, charlie, start=booking.end + timedelta(minutes=2))
     a = socket(booking.pk, session_cookie(alice))
@@ -236,6 +239,7 @@ def test_only_the_mentor_extends_and_only_into_free_time(alice, bob, charlie):
     run_async(blocked)
     booking.refresh_from_db()
     assert booking.end == end + timedelta(minutes=5)
+    assert booking.events.filter(kind="extended").count() == 1
 
 
 def test_end_session_sends_everyone_to_the_debrief(alice, bob):
