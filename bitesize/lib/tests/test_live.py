@@ -28,8 +28,10 @@ def session_cookie(user) -> str:
 
 def test_anonymous_socket_is_refused(db):
     async def scenario() -> None:
-        connected, code = await communicator().connect()
+        ws = communicator()
+        connected, code = await ws.connect()
         assert not connected and code == 4401
+        await ws.disconnect()
 
     run_async(scenario)
 
@@ -45,6 +47,7 @@ def test_foreign_origin_is_refused(bob):
         )
         connected, _ = await ws.connect()
         assert not connected
+        await ws.disconnect()
 
     run_async(scenario)
 

@@ -40,8 +40,12 @@ async def next_of(ws: WebsocketCommunicator, kind: str) -> dict[str, Any]:
 
 def refused(booking_id: int, cookie: str) -> int:
     async def scenario() -> int:
-        connected, code = await socket(booking_id, cookie).connect()
+        ws = socket(booking_id, cookie)
+        connected, code = await ws.connect()
         assert not connected
+        # As a server does when the client goes: the consumer stops, and its wait on the
+        # channel layer with it (left running, the loop's shutdown would have to cancel it).
+        await ws.disconnect()
         return int(code)
 
     return run_async(scenario)
@@ -291,15 +295,15 @@ def test_a_connection_that_ends_by_an_error_still_records_the_leave(alice, bob, 
     layer = get_channel_layer()
     assert layer is not None
     broken = asyncio.Event()
-    receive = layer.receive
+    receive = type(layer).receive
 
-    async def failing_receive(channel: str) -> dict[str, Any]:
-        waiting = asyncio.ensure_future(receive(channel))
+    async def failing_receive(self: Any, channel: str) -> dict[str, Any]:
+        waiting = asyncio.ensure_future(receive(self, channel))
         await broken.wait()
         waiting.cancel()
         raise ConnectionError("the channel layer went away")
 
-    monkeypatch.setattr(layer, "receive", failing_receive)
+    monkeypatch.setattr(type(layer), "receive", failing_receive)
     ws = socket(booking.pk, session_cookie(bob))
 
     async def scenario() -> None:
@@ -328,6 +332,7 @@ def test_cancelling_a_session_closes_its_room_for_everyone_in_it(alice, bob):
         closed = await next_of(ws, "closed")
         assert closed["reason"] == "The session was cancelled."
         assert (await ws.receive_output(timeout=5))["code"] == 4409
+        await ws.disconnect()
 
     run_async(scenario)
     assert Attendance.objects.get(booking=booking, user=bob).left_at is not None
