@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 from uuid import UUID
 
 from django.http import Http404, HttpRequest
@@ -13,7 +13,13 @@ from pydantic import Field
 from bitesize.accounts.models import User
 from bitesize.profiles.selectors import access_profile_by_handle
 from bitesize.recognition import credentials, selectors, services
-from bitesize.recognition.models import BadgeAward, Redemption, Reward
+from bitesize.recognition.models import (
+    BadgeAward,
+    CustomBadge,
+    RecognitionSettings,
+    Redemption,
+    Reward,
+)
 
 router = Router(tags=["recognition"])
 ERR = {400: dict, 403: dict, 404: dict}
@@ -264,3 +270,108 @@ def decide(
         redemption=row, by=_user(request), approve=decision == "approve", note=note[:300]
     )
     return redemption_out(row)
+
+
+# --- a community's recognition settings (its admins) ------------------------------------------
+class CustomBadgeIO(Schema):
+    name: str = Field(..., max_length=60)
+    description: str = Field("", max_length=200)
+    metric: str = Field(..., description="sessions or points, counted inside the community")
+    threshold: int = Field(..., ge=1, le=100_000)
+
+
+class CustomBadgeOut(CustomBadgeIO):
+    id: int
+    code: str
+
+
+class RecognitionSettingsIO(Schema):
+    leaderboards: bool = Field(True, description="show leaderboards to members")
+    rules: dict[str, Any] = Field(
+        default_factory=dict,
+        description='overrides of the point rules, e.g. {"points": {"session": 15}}',
+    )
+
+
+class RecognitionSettingsOut(RecognitionSettingsIO):
+    badges: list[CustomBadgeOut]
+
+
+def _admin_community(request: HttpRequest, slug: str) -> Any:
+    """The community, for its admins and owners; anyone else gets 404."""
+    community, membership = selectors.access_member_community(_user(request), slug)
+    if not membership.is_admin:
+        raise Http404("No such community.")
+    return community
+
+
+def _settings_out(community: Any) -> RecognitionSettingsOut:
+    row = RecognitionSettings.objects.filter(community=community).first()
+    badges = CustomBadge.objects.filter(community=community).order_by("pk")
+    return RecognitionSettingsOut(
+        leaderboards=row.leaderboards if row else True,
+        rules=row.rules if row else {},
+        badges=[
+            CustomBadgeOut(
+                id=b.pk,
+                code=b.code,
+                name=b.name,
+                description=b.description,
+                metric=b.metric,
+                threshold=b.threshold,
+            )
+            for b in badges
+        ],
+    )
+
+
+@router.get(
+    "/communities/{slug}/recognition",
+    response={200: RecognitionSettingsOut, **ERR},
+    summary="A community's recognition settings (admins)",
+)
+def recognition_settings(request: HttpRequest, slug: str) -> RecognitionSettingsOut:
+    return _settings_out(_admin_community(request, slug))
+
+
+@router.put(
+    "/communities/{slug}/recognition",
+    response={200: RecognitionSettingsOut, **ERR},
+    summary="Switch leaderboards and override point rules (admins)",
+)
+def recognition_settings_put(
+    request: HttpRequest, slug: str, payload: RecognitionSettingsIO
+) -> RecognitionSettingsOut:
+    community = _admin_community(request, slug)
+    services.recognition_settings_update(
+        community=community,
+        by=_user(request),
+        leaderboards=payload.leaderboards,
+        overrides=payload.rules,
+    )
+    return _settings_out(community)
+
+
+@router.post(
+    "/communities/{slug}/badges",
+    response={201: CustomBadgeOut, **ERR},
+    summary="Define a community badge (admins)",
+)
+def custom_badge_add(
+    request: HttpRequest, slug: str, payload: CustomBadgeIO
+) -> Status[CustomBadgeOut]:
+    community = _admin_community(request, slug)
+    badge = services.custom_badge_create(
+        community=community, by=_user(request), **payload.model_dump()
+    )
+    return Status(
+        201,
+        CustomBadgeOut(
+            id=badge.pk,
+            code=badge.code,
+            name=badge.name,
+            description=badge.description,
+            metric=badge.metric,
+            threshold=badge.threshold,
+        ),
+    )

@@ -101,3 +101,46 @@ def test_outsiders_get_404_from_community_recognition(alice, bob, charlie, dana,
     assert member.status_code == 403
     assert Reward.objects.count() == 1 and Redemption.objects.count() == 0
     assert not BadgeAward.objects.exists()
+
+
+def test_admins_manage_recognition_settings_and_badges_over_the_api(bob, charlie, dana, org):
+    from bitesize.recognition.models import CustomBadge, RecognitionSettings
+
+    path = "/api/v1/communities/northwind/recognition"
+    assert api(dana).get(path).json() == {"leaderboards": True, "rules": {}, "badges": []}
+    body = {"leaderboards": False, "rules": {"points": {"session": 15}}}
+    changed = api(dana).put(path, json.dumps(body), content_type="application/json")
+    assert changed.status_code == 200, changed.json()
+    assert changed.json()["leaderboards"] is False
+    assert changed.json()["rules"] == {"points": {"session": 15}}
+    bad = api(dana).put(
+        path, json.dumps({"rules": {"points": {"nonsense": 1}}}), content_type="application/json"
+    )
+    assert bad.status_code == 400 and "Unknown kind" in json.dumps(bad.json())
+    badge = post(
+        api(dana),
+        "/api/v1/communities/northwind/badges",
+        {"name": "Northwind regular", "metric": "sessions", "threshold": 5},
+    )
+    assert badge.status_code == 201 and badge.json()["name"] == "Northwind regular"
+    assert [b["name"] for b in api(dana).get(path).json()["badges"]] == ["Northwind regular"]
+    # A plain member and an outsider get 404, and nothing changes.
+    for person in (bob, charlie):
+        client = api(person)
+        assert client.get(path).status_code == 404
+        assert (
+            client.put(
+                path, json.dumps({"leaderboards": True}), content_type="application/json"
+            ).status_code
+            == 404
+        )
+        assert (
+            post(
+                client,
+                "/api/v1/communities/northwind/badges",
+                {"name": "Mine", "metric": "points", "threshold": 1},
+            ).status_code
+            == 404
+        )
+    assert RecognitionSettings.objects.get(community=org).leaderboards is False
+    assert CustomBadge.objects.count() == 1
