@@ -102,6 +102,20 @@ def charlie(db: Any) -> User:
     return make_user("charlie@example.com", "Charlie Tran", zone="America/Los_Angeles")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _end_stray_database_sessions(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """At the end of the run, end the PostgreSQL sessions that threads of the run left open
+    (servers, loops of async tests), so that the test database can be dropped."""
+    yield
+    with django_db_blocker.unblock():
+        if connections["default"].vendor == "postgresql":
+            with connections["default"].cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+
+
 def run_async(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """Run a coroutine to completion on its own loop in its own thread, so that it works
     whatever loop this thread has (Playwright's sync API keeps one running)."""
