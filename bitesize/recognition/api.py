@@ -297,6 +297,17 @@ class RecognitionSettingsOut(RecognitionSettingsIO):
     badges: list[CustomBadgeOut]
 
 
+def custom_badge_out(badge: CustomBadge) -> CustomBadgeOut:
+    return CustomBadgeOut(
+        id=badge.pk,
+        code=badge.code,
+        name=badge.name,
+        description=badge.description,
+        metric=badge.metric,
+        threshold=badge.threshold,
+    )
+
+
 def _admin_community(request: HttpRequest, slug: str) -> Any:
     """The community, for its admins and owners; anyone else gets 404."""
     community, membership = selectors.access_member_community(_user(request), slug)
@@ -311,17 +322,7 @@ def _settings_out(community: Any) -> RecognitionSettingsOut:
     return RecognitionSettingsOut(
         leaderboards=row.leaderboards if row else True,
         rules=row.rules if row else {},
-        badges=[
-            CustomBadgeOut(
-                id=b.pk,
-                code=b.code,
-                name=b.name,
-                description=b.description,
-                metric=b.metric,
-                threshold=b.threshold,
-            )
-            for b in badges
-        ],
+        badges=[custom_badge_out(b) for b in badges],
     )
 
 
@@ -364,14 +365,4 @@ def custom_badge_add(
     badge = services.custom_badge_create(
         community=community, by=_user(request), **payload.model_dump()
     )
-    return Status(
-        201,
-        CustomBadgeOut(
-            id=badge.pk,
-            code=badge.code,
-            name=badge.name,
-            description=badge.description,
-            metric=badge.metric,
-            threshold=badge.threshold,
-        ),
-    )
+    return Status(201, custom_badge_out(badge))
