@@ -306,4 +306,6 @@ MATCHING_BUILD_EMBED_LIMIT = env.int("MATCHING_BUILD_EMBED_LIMIT", default=1000)
 # --- community insights ---------------------------------------------------------------
 # Admins see aggregates only: a figure that describes fewer than this many distinct people
 # (but some) shows as "fewer than N" instead of its value.
-INSIGHTS_MIN_GROUP = 5
+INSIGHTS_MIN_GROUP = env.int("INSIGHTS_MIN_GROUP", default=5)
+if INSIGHTS_MIN_GROUP < 2:
+    raise ImproperlyConfigured("INSIGHTS_MIN_GROUP must be 2 or more: 1 would show one person.")
