@@ -165,7 +165,7 @@ def conflict_flag(*, goal: Goal, by: User, a_id: int, b_id: int, note: str = "")
                     goal=goal,
                     a=a,
                     b=b,
-                    topic=(a.topic if a.topic == b.topic else a.topic or b.topic)[:60],
+                    topic=(a.topic or b.topic)[:60],
                     explanation=explanation,
                     confidence=1.0,
                     source=Conflict.Source.MENTEE,

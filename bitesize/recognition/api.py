@@ -11,6 +11,7 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from bitesize.accounts.models import User
+from bitesize.communities.models import Community
 from bitesize.profiles.selectors import access_profile_by_handle
 from bitesize.recognition import credentials, selectors, services
 from bitesize.recognition.models import (
@@ -308,7 +309,7 @@ def custom_badge_out(badge: CustomBadge) -> CustomBadgeOut:
     )
 
 
-def _admin_community(request: HttpRequest, slug: str) -> Any:
+def _admin_community(request: HttpRequest, slug: str) -> Community:
     """The community, for its admins and owners; anyone else gets 404."""
     community, membership = selectors.access_member_community(_user(request), slug)
     if not membership.is_admin:
@@ -316,7 +317,7 @@ def _admin_community(request: HttpRequest, slug: str) -> Any:
     return community
 
 
-def _settings_out(community: Any) -> RecognitionSettingsOut:
+def _settings_out(community: Community) -> RecognitionSettingsOut:
     row = RecognitionSettings.objects.filter(community=community).first()
     badges = CustomBadge.objects.filter(community=community).order_by("pk")
     return RecognitionSettingsOut(
