@@ -16,7 +16,7 @@ from bitesize.debriefs.models import (
     Reflection,
 )
 from bitesize.debriefs.services import DEBRIEF_STATES
-from bitesize.rooms.models import RoomState
+from bitesize.rooms.models import RoomState, WrittenAnswer
 from bitesize.scheduling.models import Booking
 
 
@@ -40,20 +40,25 @@ class Debrief:
 
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013>]+|\d{1,2}[.)])\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(A-Z0-9])")
 ADVICE_TEXT_MAX = 400
+PARAGRAPH = 200  # a line longer than this is prose (a written answer): one draft per sentence
 
 
-def advice_drafts(notes: str) -> list[str]:
-    """The shared notes' first lines, as advice items to start from: bullets and numbers
-    taken off, lines too short to act on skipped, at most as many as a debrief holds."""
+def advice_drafts(*texts: str) -> list[str]:
+    """The first lines of the shared notes, then of a written answer, as advice items to start
+    from: bullets and numbers taken off, a paragraph taken sentence by sentence, lines too short
+    to act on skipped, at most as many as a debrief holds."""
     drafts: list[str] = []
-    for line in notes.splitlines():
-        text = _BULLET.sub("", line).strip()
-        if len(text.split()) < 3 or text in drafts:
-            continue
-        drafts.append(text[:ADVICE_TEXT_MAX])
-        if len(drafts) == MAX_ADVICE:
-            break
+    for text in texts:
+        for raw in text.splitlines():
+            line = _BULLET.sub("", raw).strip()
+            for part in _SENTENCE_END.split(line) if len(line) > PARAGRAPH else [line]:
+                if len(part.split()) < 3 or part[:ADVICE_TEXT_MAX] in drafts:
+                    continue
+                drafts.append(part[:ADVICE_TEXT_MAX])
+                if len(drafts) == MAX_ADVICE:
+                    return drafts
     return drafts
 
 
@@ -76,7 +81,8 @@ def debrief_for(booking: Booking, viewer: User) -> Debrief | None:
     if is_mentor and not advice:
         todo.append("Write down your advice")
         notes = RoomState.objects.filter(booking=booking).values_list("notes", flat=True).first()
-        drafts = advice_drafts(notes or "")
+        answer = WrittenAnswer.objects.filter(booking=booking).values_list("body", flat=True)
+        drafts = advice_drafts(notes or "", answer.first() or "")
     if not is_mentor and reflection is None:
         todo.append("Write your reflection")
     if viewer.pk not in ratings:

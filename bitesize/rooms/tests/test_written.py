@@ -91,6 +91,33 @@ def test_after_the_window_the_answer_is_read_only_for_both(alice, bob):
 
 
 @pytest.mark.django_db
+def test_the_mentors_debrief_starts_from_the_written_answer(alice, bob):
+    booking = written(alice, bob)
+    paragraph = (
+        "Your cluster is small enough that one node pool per workload class is plenty. "
+        "Turn on the cluster autoscaler before you add pools by hand. "
+        "Set requests on every deployment, or the scheduler packs nodes blind. "
+        "Ok."
+    )
+    written_answer_submit(booking=booking, by=alice, body=f"{ANSWER}\n\n{paragraph}")
+    Booking.objects.filter(pk=booking.pk).update(
+        start=booking.start - timedelta(hours=1), end=booking.end - timedelta(hours=1)
+    )
+
+    page = client_for(alice).get(f"/sessions/{booking.pk}/").content.decode()
+
+    assert 'id="advice-drafts"' in page
+    assert f'value="{ANSWER}"' in page  # a short line is one item
+    # A paragraph becomes one item per sentence; a sentence too short to act on is left out.
+    assert 'value="Turn on the cluster autoscaler before you add pools by hand."' in page
+    assert 'value="Set requests on every deployment, or the scheduler packs nodes blind."' in page
+    assert 'value="Ok."' not in page
+    assert (
+        'id="advice-drafts"' not in client_for(bob).get(f"/sessions/{booking.pk}/").content.decode()
+    )
+
+
+@pytest.mark.django_db
 def test_a_window_that_closed_without_an_answer_says_so(alice, bob):
     booking = written(alice, bob, start=timezone.now() - timedelta(hours=2))
     page = client_for(bob).get(f"/sessions/{booking.pk}/").content.decode()
