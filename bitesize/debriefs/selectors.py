@@ -3,7 +3,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import (
+    Avg,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.http import Http404
 
 from bitesize.accounts.models import User
@@ -146,10 +155,9 @@ class Impact:
 def impact_of(mentor: User) -> Impact:
     """What a mentor's sessions led to: counts, ratings and the advice mentees applied."""
     done = Booking.objects.filter(mentor=mentor, state=Booking.State.COMPLETED)
-    totals = done.aggregate(n=Count("id"), people=Count("mentee", distinct=True))
-    minutes = sum(
-        (b.end - b.start).total_seconds() // 60 for b in done.only("start", "end").iterator()
-    )
+    length = ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
+    totals = done.aggregate(n=Count("id"), people=Count("mentee", distinct=True), time=Sum(length))
+    minutes = totals["time"].total_seconds() // 60 if totals["time"] else 0
     rated = Rating.objects.filter(
         booking__mentor=mentor, took_place=True, stars__isnull=False
     ).exclude(author=mentor)

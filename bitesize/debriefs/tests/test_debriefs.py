@@ -260,3 +260,15 @@ def test_the_mentors_advice_form_starts_from_the_rooms_shared_notes(done_session
     advice_set(booking=done_session, by=alice, items=ADVICE[:1])
     page = client_for(alice).get(f"/sessions/{done_session.pk}/").content.decode()
     assert 'id="advice-drafts"' not in page and 'value="Pin the charts"' not in page
+
+
+def test_impact_counts_the_booked_minutes_of_completed_sessions_only(done_session, alice, bob):
+    Booking.objects.filter(pk=done_session.pk).update(state=Booking.State.COMPLETED)
+    booked = int((done_session.end - done_session.start).total_seconds() // 60)
+
+    impact = impact_of(alice)
+
+    assert (impact.sessions, impact.minutes, impact.people) == (1, booked, 1)
+    assert impact_of(bob).minutes == 0  # the mentee's own page counts no mentoring
+    Booking.objects.filter(pk=done_session.pk).update(state=Booking.State.CONFIRMED)
+    assert (impact_of(alice).sessions, impact_of(alice).minutes) == (0, 0)
