@@ -102,29 +102,34 @@ def now_status(ask: Ask, now: datetime | None = None) -> NowStatus:
     )
 
 
+RECENT_ACCEPTED = 20  # a mentor's usual time to accept: the median of their last this many
+RECENT_EVERYONE = 200  # the fallback for mentors with none: everyone's last this many
+
+
 def _eta(waiting: list[tuple[int, datetime, datetime]], now: datetime) -> int | None:
     """The earliest expected answer among the waiting offers: each mentor's median time to
     accept over their last accepted offers (everyone's median when they have none yet),
-    never past the offer's deadline."""
+    never past the offer's deadline. One small indexed read per waiting mentor, and one for
+    everyone's."""
     if not waiting:
         return None
-    since = now - timedelta(days=90)
     accepted = Offer.objects.filter(
-        state=Offer.State.ACCEPTED, answered_at__isnull=False, sent_at__gte=since
-    )
-    times: dict[int, list[float]] = {}
-    everyone: list[float] = []
-    rows = accepted.order_by("-sent_at").values_list("mentor_id", "sent_at", "answered_at")
-    for mentor_id, sent, answered in rows[:2000]:
-        if answered is None:
-            continue
-        seconds = (answered - sent).total_seconds()
-        everyone.append(seconds)
-        times.setdefault(mentor_id, []).append(seconds)
-    fallback = statistics.median(everyone) if everyone else None
+        state=Offer.State.ACCEPTED, answered_at__isnull=False, sent_at__gte=now - timedelta(days=90)
+    ).order_by("-sent_at")
+
+    def median_seconds(offers: QuerySet[Offer], limit: int) -> float | None:
+        rows = offers.values_list("sent_at", "answered_at")[:limit]
+        seconds = [(answered - sent).total_seconds() for sent, answered in rows if answered]
+        return statistics.median(seconds) if seconds else None
+
+    fallback = median_seconds(accepted, RECENT_EVERYONE)
+    usual = {
+        mentor_id: median_seconds(accepted.filter(mentor_id=mentor_id), RECENT_ACCEPTED)
+        for mentor_id in {mentor_id for mentor_id, _, _ in waiting}
+    }
     best = None
     for mentor_id, sent, deadline in waiting:
-        typical = statistics.median(times[mentor_id]) if mentor_id in times else fallback
+        typical = usual[mentor_id] if usual[mentor_id] is not None else fallback
         if typical is None:
             typical = (deadline - sent).total_seconds() / 2
         expected = min(sent + timedelta(seconds=typical), deadline)

@@ -213,6 +213,35 @@ def test_eta_comes_from_how_quickly_these_mentors_usually_accept(bob, mentors, a
     assert now_status(ask, now=now + timedelta(seconds=30)).eta_seconds == 10
 
 
+def test_eta_uses_each_mentors_recent_answers_and_everyones_when_they_have_none(bob, mentors, org):
+    now = timezone.now()
+
+    def accepted(mentor, seconds, hours_ago):
+        question = f"{NOW_ASK['question']} ({Offer.objects.count()})"
+        sent = now - timedelta(hours=hours_ago)
+        Offer.objects.create(
+            ask=ask_create(asker=bob, **{**NOW_ASK, "question": question}),
+            mentor=mentor,
+            rank=1,
+            sent_at=sent,
+            deadline=sent + timedelta(minutes=3),
+            answered_at=sent + timedelta(seconds=seconds),
+            state=Offer.State.ACCEPTED,
+        )
+
+    outsider = mentor(org, 50, available=False)  # not offered: only in everyone's figure
+    for n in range(3):
+        accepted(outsider, 150, hours_ago=n + 1)
+    ask = ask_go_now(ask=ask_create(asker=bob, **NOW_ASK), by=bob, now=now)
+    waiting = [o.mentor for o in ask.offers.order_by("rank")]
+    assert now_status(ask, now=now).eta_seconds == 150  # nobody waiting has answered before
+    # A waiting mentor's own last answers count, the recent ones only (older than 90 days not).
+    accepted(waiting[0], 60, hours_ago=2)
+    accepted(waiting[0], 80, hours_ago=3)
+    accepted(waiting[0], 5, hours_ago=24 * 91)
+    assert now_status(ask, now=now).eta_seconds == 70
+
+
 # --- pages and API ------------------------------------------------------------------------
 
 
