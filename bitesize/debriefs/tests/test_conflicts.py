@@ -1,5 +1,6 @@
-"""Advice conflict detection: verdicts, explanations, the learned stance model and the
-fallbacks without it or without the embedding model, the labelled sets themselves, and a
+"""Advice conflict detection: verdicts, explanations, the learned stance model (the fallback
+where the pair encoder is missing; the encoder has tests of its own in test_pair_encoder.py),
+the fallbacks without it or without the embedding model, the labelled sets themselves, and a
 quality floor on the dev split.
 
 No database: the detector is a pure computation over text. The real embedding model is used
@@ -16,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bitesize.debriefs import conflicts, train_conflicts
+from bitesize.debriefs import conflicts, pair_encoder, train_conflicts
 from bitesize.debriefs.conflicts import (
     Advice,
     classify,
@@ -41,6 +42,13 @@ needs_model = pytest.mark.skipif(
 @pytest.fixture
 def no_stance_model(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(conflicts, "_stance_model", lambda: None)
+
+
+@pytest.fixture
+def no_pair_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The detector as it runs where the pair encoder's file is missing: the stance model
+    takes its place."""
+    monkeypatch.setattr(pair_encoder, "available", lambda: False)
 
 
 @pytest.fixture
@@ -199,7 +207,8 @@ PRINCIPAL = Advice("Stay hands-on and grow toward principal engineer.")
 
 
 @needs_model
-def test_the_learned_stance_model_flags_a_conflict_the_rules_let_through() -> None:
+@pytest.mark.usefixtures("no_pair_encoder")
+def test_without_the_encoder_the_stance_model_flags_a_conflict_the_rules_let_through() -> None:
     assert classify_many([(MANAGER, PRINCIPAL)], use_learned=False)[0].label == "compatible"
 
     verdict = classify(MANAGER, PRINCIPAL)
@@ -224,7 +233,12 @@ def test_a_rules_conflict_keeps_the_rules_explanation() -> None:
 
 
 @needs_model
-def test_the_learned_model_does_not_flag_agreeing_advice() -> None:
+@pytest.mark.parametrize("encoder", [True, False], ids=["pair encoder", "stance model"])
+def test_the_learned_parts_do_not_flag_agreeing_advice(
+    encoder: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not encoder:
+        monkeypatch.setattr(pair_encoder, "available", lambda: False)
     assert classify(
         "Keep a brag document of your wins.",
         "Write down what you shipped every week for your promotion case.",
@@ -234,8 +248,8 @@ def test_the_learned_model_does_not_flag_agreeing_advice() -> None:
     )
 
 
-@pytest.mark.usefixtures("no_stance_model")
-def test_without_the_weights_file_the_rules_decide() -> None:
+@pytest.mark.usefixtures("no_stance_model", "no_pair_encoder")
+def test_without_the_weights_files_the_rules_decide() -> None:
     verdict = classify(MANAGER, PRINCIPAL)
 
     assert verdict.label == "compatible"
