@@ -1815,7 +1815,7 @@ SAME_ADVICE_COSINE = 0.95  # "Ask for more money." / "Ask for more money!"; a ne
 
 def _encoded(
     pairs: Sequence[tuple[Advice, Advice]], use_encoder: bool = True
-) -> list[npt.NDArray[np.float64]] | list[None]:
+) -> list[npt.NDArray[np.float64] | None]:
     """The pair encoder's probabilities per pair, or None per pair where it is not used."""
     if not pairs or not use_encoder or not pair_encoder.available():
         return [None] * len(pairs)

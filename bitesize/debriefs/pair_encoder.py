@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,7 @@ def _reset() -> None:
     global _loaded, _encoder, _failure
     with _lock:
         _loaded, _encoder, _failure = False, None, ""
+    _pair.cache_clear()
 
 
 def available() -> bool:
@@ -131,21 +133,36 @@ def threshold() -> float:
     return encoder.threshold
 
 
+CACHE_SIZE = 20_000  # pairs; a worker rescanning a goal after a debrief reads only new pairs
+
+
 def probabilities(pairs: Sequence[tuple[str, str]]) -> Probabilities:
     """P(conflict), P(compatible), P(unrelated) per pair of readings, shape (n, 3): the mean of
     the two orders, so that (a, b) and (b, a) get the same answer.
 
     One pair, one order at a time: the int8 model quantises its activations with one scale
-    per run, so in a padded batch a pair's answer would depend on the other pairs with it."""
+    per run, so in a padded batch a pair's answer would depend on the other pairs with it.
+    Answers are kept per process (CACHE_SIZE pairs), since a goal's ledger is scanned again
+    after each debrief and most of its pairs were read before."""
     encoder = _get()
     if encoder is None:
         raise RuntimeError(f"conflict pair encoder unavailable: {_failure}")
     out = np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
     for row, (a, b) in enumerate(pairs):
-        forward = _run(encoder, encoder.tokenizer.encode(a, b))
-        backward = _run(encoder, encoder.tokenizer.encode(b, a))
-        out[row] = (forward + backward) / 2
+        out[row] = _pair(encoder.sha256, *sorted((a, b)))
     return out
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _pair(model: str, a: str, b: str) -> Probabilities:
+    """Both orders of one pair (a <= b), for the model with this hash."""
+    encoder = _get()
+    assert encoder is not None and encoder.sha256 == model
+    forward = _run(encoder, encoder.tokenizer.encode(a, b))
+    backward = _run(encoder, encoder.tokenizer.encode(b, a))
+    result: Probabilities = (forward + backward) / 2
+    result.setflags(write=False)  # shared by every caller that asks for this pair
+    return result
 
 
 def _run(encoder: _Encoder, encoding: Encoding) -> Probabilities:

@@ -60,6 +60,22 @@ def test_probabilities_are_one_per_pair_and_the_same_either_way_round() -> None:
     assert pair_encoder.probabilities([]).shape == (0, 3)
 
 
+def test_answers_are_kept_per_pair_and_do_not_depend_on_the_company_they_are_asked_in(
+    fresh_encoder: None,
+) -> None:
+    pair = (pair_encoder.reading(ALONE.text, ALONE.assumption), GROUP.text)
+    others = [("Ask for 15% more than the offer.", "Book a week off after the launch.")] * 3
+
+    alone = pair_encoder.probabilities([pair])
+    misses = pair_encoder._pair.cache_info().misses
+    in_company = pair_encoder.probabilities([*others, pair])[-1]
+
+    assert np.array_equal(alone[0], in_company)
+    assert pair_encoder._pair.cache_info().misses == misses + 1  # only the new pair was read
+    pair_encoder._pair.cache_clear()
+    assert np.array_equal(pair_encoder.probabilities([pair]), alone)
+
+
 def test_the_assumption_is_read_in_brackets_after_the_advice() -> None:
     assert pair_encoder.reading(" Go remote. ", " You live far away. ") == (
         "Go remote. (You live far away.)"
