@@ -146,20 +146,19 @@ def written_answer_of(booking: Booking) -> WrittenAnswer | None:
 
 
 def answered_in_time(booking: Booking) -> bool:
-    """A written answer was given within the booked time. The service takes answers only
-    then; this still matters for a session moved to a later time after it was answered."""
-    return WrittenAnswer.objects.filter(
-        booking=booking, submitted_at__gte=booking.start, submitted_at__lte=booking.end
-    ).exists()
+    """A written answer was given by the end of the booked time. The service takes answers
+    only within the booked time, so one given before the start was given in the time the
+    session had before it was moved, and counts too."""
+    return WrittenAnswer.objects.filter(booking=booking, submitted_at__lte=booking.end).exists()
 
 
 def answered_in_time_ids(booking_ids: Iterable[int]) -> set[int]:
-    """Of these bookings, the ones with a written answer given within their booked time."""
+    """Of these bookings, the ones with a written answer given by the end of their booked
+    time (see answered_in_time)."""
     return set(
         WrittenAnswer.objects.filter(
             booking_id__in=list(booking_ids),
             booking__format=Format.WRITTEN,
-            submitted_at__gte=F("booking__start"),
             submitted_at__lte=F("booking__end"),
         ).values_list("booking_id", flat=True)
     )

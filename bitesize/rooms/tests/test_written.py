@@ -21,7 +21,7 @@ from bitesize.recognition.rules import Kind
 from bitesize.recognition.tests.helpers import MONDAY, session
 from bitesize.rooms import services
 from bitesize.rooms.models import WrittenAnswer
-from bitesize.rooms.selectors import mentoring_minutes
+from bitesize.rooms.selectors import answered_in_time_ids, mentoring_minutes
 from bitesize.rooms.services import room_detect_no_show, room_guest_invite, written_answer_submit
 from bitesize.rooms.tests.helpers import booking_now
 from bitesize.scheduling.messages import local_time
@@ -315,6 +315,19 @@ def test_minutes_are_the_booked_length_with_an_answer_and_zero_without(alice, bo
         updated_at=other.end + timedelta(minutes=1),
     )
     assert mentoring_minutes(other) == 0
+
+
+@pytest.mark.django_db
+def test_an_answer_still_counts_after_the_session_is_moved_later(alice, bob):
+    booking = written(alice, bob, minutes=30)
+    written_answer_submit(booking=booking, by=alice, body=ANSWER)
+    Booking.objects.filter(pk=booking.pk).update(
+        start=booking.start + timedelta(days=2), end=booking.end + timedelta(days=2)
+    )
+    booking.refresh_from_db()
+
+    assert mentoring_minutes(booking) == 30
+    assert answered_in_time_ids([booking.pk]) == {booking.pk}
 
 
 @pytest.mark.django_db
