@@ -9,7 +9,7 @@ and writes data/conflict_encoder.onnx (int8, run on onnxruntime like the embeddi
 data/conflict_encoder.json (its hash, threshold and how it was trained). Nothing is downloaded.
 
 When the file is missing or does not match its hash, `available()` is False, a warning says
-why once, and the detector runs on the embedding model and rules alone.
+why once, and the detector falls back to its rules and the learned stance model.
 """
 
 from __future__ import annotations
@@ -100,12 +100,12 @@ def _get() -> _Encoder | None:
         if not _loaded:
             try:
                 _encoder = _open()
-            # Any failure (missing file, changed bytes, bad JSON) leaves the rules to decide.
+            # Any failure (missing file, changed bytes, bad JSON) leaves the fallback to decide.
             except Exception as exc:
                 _failure = f"{type(exc).__name__}: {exc}"
                 logger.warning(
-                    "Conflict pair encoder unavailable; the detector runs on the embedding "
-                    "model and rules alone. Reason: %s",
+                    "Conflict pair encoder unavailable; the detector falls back to its rules "
+                    "and the learned stance model. Reason: %s",
                     _failure,
                 )
             _loaded = True

@@ -161,10 +161,10 @@ def test_a_changed_or_missing_model_is_refused_and_the_detector_goes_on(
         assert not pair_encoder.available()
         verdict = classify("Specialise now.", "Stay a generalist for two more years.")
 
-    assert verdict.label == "conflict"  # the rules still decide
+    assert verdict.label == "conflict"  # the rules (and the stance model) still decide
     assert "pair encoder" not in verdict.explanation
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
-    assert len(warnings) == 1 and "rules alone" in warnings[0].getMessage()
+    assert len(warnings) == 1 and "falls back" in warnings[0].getMessage()
     with pytest.raises(RuntimeError, match="unavailable"):
         pair_encoder.probabilities([("a", "b")])
 
