@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import onnxruntime as ort  # type: ignore[import-untyped]
 from tokenizers import Encoding, Tokenizer
 
 from bitesize.matching import embedding
@@ -79,12 +78,7 @@ def _open() -> _Encoder:
     tokenizer = Tokenizer.from_file(str(embedding._tokenizer_path()))  # the base model's own
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=int(meta["max_tokens"]))
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = embedding._threads()
-    options.inter_op_num_threads = 1
-    options.log_severity_level = 3
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    session = ort.InferenceSession(data, sess_options=options, providers=["CPUExecutionProvider"])
+    session = embedding.cpu_session(data)
     names = {i.name for i in session.get_inputs()}
     if names != {"input_ids", "token_type_ids", "attention_mask"}:
         raise ValueError(f"unexpected model inputs {sorted(names)}")

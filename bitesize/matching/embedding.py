@@ -85,6 +85,21 @@ def _threads() -> int:
     return threads
 
 
+def cpu_session(data: bytes) -> Any:
+    """An onnxruntime session for an int8 model file's bytes, on BITESIZE_EMBED_THREADS CPU
+    threads: used for the embedding model and the conflict detector's pair encoder."""
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = _threads()
+    # One request runs one batch at a time; parallel branches only compete with the web server.
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3  # errors only
+    # Full graph optimisation (the default, stated here because it matters): the file stores
+    # int8 weights with a Cast and a Mul in front of each, and constant folding does that
+    # dequantisation once at load instead of on every run.
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return ort.InferenceSession(data, sess_options=options, providers=["CPUExecutionProvider"])
+
+
 def _open() -> _Model:
     started = time.perf_counter()
     # Hash the very bytes the session is built from, so the file cannot change in between.
@@ -101,16 +116,7 @@ def _open() -> _Model:
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=MAX_TOKENS)
 
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = _threads()
-    # One request embeds one batch at a time; parallel branches only compete with the web server.
-    options.inter_op_num_threads = 1
-    options.log_severity_level = 3  # errors only
-    # Full graph optimisation (the default, stated here because it matters): the file stores
-    # int8 weights with a Cast and a Mul in front of each, and constant folding does that
-    # dequantisation once at load instead of on every run.
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    session = ort.InferenceSession(data, sess_options=options, providers=["CPUExecutionProvider"])
+    session = cpu_session(data)
 
     input_names = frozenset(i.name for i in session.get_inputs())
     if (
